@@ -1,0 +1,240 @@
+"""Access functions: the only way views and the API load personal records.
+
+Each function applies the access policy (``policy``), writes the audit trail (every read of
+candidate data and every denied attempt), and returns a *view* of the record that holds only
+the fields the user may see. A record the user may not see is answered with 404 (so its
+existence is not revealed); one they may see but not change is answered with 403.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import NoReturn
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from samspill.accounts import policy
+from samspill.accounts.models import Role, User
+from samspill.audit.models import Action, AuditEvent, Outcome, Purpose
+from samspill.audit.services import Subject, audit_record, audit_record_many
+from samspill.candidates.models import Candidate, CandidateField, ConsentRecord, NeedLevel
+from samspill.employers.models import Employer
+from samspill.processes.models import InclusionProcess
+
+
+@dataclass(frozen=True)
+class CandidateView:
+    """A candidate as one user may see them: fields they may not see are ``None``."""
+
+    uuid: UUID
+    fields: frozenset[str]
+    name: str | None
+    age: int | None
+    municipality: str | None
+    phone: str | None
+    email: str | None
+    birth_date: date | None
+    need_level: str | None
+    gender: str | None
+
+    @classmethod
+    def build(cls, candidate: Candidate, fields: frozenset[str]) -> CandidateView:
+        def has(field: CandidateField) -> bool:
+            return field in fields
+
+        return cls(
+            uuid=candidate.uuid,
+            fields=fields,
+            name=candidate.full_name if has(CandidateField.NAME) else None,
+            age=candidate.age_on(timezone.localdate()) if has(CandidateField.AGE) else None,
+            municipality=candidate.municipality if has(CandidateField.MUNICIPALITY) else None,
+            phone=candidate.phone if has(CandidateField.CONTACT) else None,
+            email=candidate.email if has(CandidateField.CONTACT) else None,
+            birth_date=candidate.birth_date if has(CandidateField.BIRTH_DATE) else None,
+            need_level=(
+                NeedLevel(candidate.need_level).label if has(CandidateField.NEED_LEVEL) else None
+            ),
+            gender=candidate.get_gender_display() if has(CandidateField.GENDER) else None,
+        )
+
+    @property
+    def display_name(self) -> str:
+        return self.name or "Kandidat (navn ikke delt)"
+
+
+@dataclass(frozen=True)
+class ProcessAccess:
+    process: InclusionProcess
+    candidate: CandidateView
+    can_change: bool
+
+
+@dataclass(frozen=True)
+class EmployerAccess:
+    employer: Employer
+    can_change: bool
+
+
+def _subject_of_process(process: InclusionProcess) -> Subject:
+    return Subject("process", process.uuid, process.candidate.uuid)
+
+
+def _deny(
+    *, user: User, subject: Subject, purpose: Purpose, action: Action, why: str, error: Exception
+) -> NoReturn:
+    audit_record(
+        actor=user, subject=subject, action=action, purpose=purpose,
+        outcome=Outcome.DENIED, detail=why,
+    )
+    raise error
+
+
+def _fields_detail(fields: frozenset[str]) -> str:
+    return "felt: " + (", ".join(sorted(fields)) or "ingen")
+
+
+def _process_queryset(user: User) -> QuerySet[InclusionProcess]:
+    queryset = policy.processes_visible_to(user).select_related(
+        "candidate", "advisor", "office", "employer", "workplace"
+    )
+    if user.role == Role.EMPLOYER:
+        consents = ConsentRecord.objects.order_by("-recorded_at", "-id")
+        queryset = queryset.prefetch_related(Prefetch("candidate__consents", queryset=consents))
+    return queryset
+
+
+def _process_access(user: User, process: InclusionProcess) -> ProcessAccess:
+    fields = policy.candidate_fields_for(user, process.candidate)
+    return ProcessAccess(
+        process=process,
+        candidate=CandidateView.build(process.candidate, fields),
+        can_change=policy.may_change_process(user, process),
+    )
+
+
+def process_get_for_user(
+    *, user: User, process_id: UUID, purpose: Purpose, for_change: bool = False
+) -> ProcessAccess:
+    process = _process_queryset(user).filter(uuid=process_id).first()
+    action = Action.CHANGE if for_change else Action.VIEW
+    if process is None:
+        owner = (
+            InclusionProcess.objects.filter(uuid=process_id)
+            .values_list("candidate__uuid", flat=True)
+            .first()
+        )
+        why = "finnes ikke" if owner is None else "forløpet er utenfor brukerens tilgang"
+        _deny(user=user, subject=Subject("process", process_id, owner), purpose=purpose,
+              action=action, why=why, error=Http404())
+    access = _process_access(user, process)
+    if for_change and not access.can_change:
+        _deny(user=user, subject=_subject_of_process(process), purpose=purpose, action=action,
+              why="rollen kan ikke endre forløpet", error=PermissionDenied())
+    audit_record(actor=user, subject=_subject_of_process(process), action=Action.VIEW,
+                 purpose=purpose, detail=_fields_detail(access.candidate.fields))
+    return access
+
+
+def process_page_for_user(
+    *,
+    user: User,
+    purpose: Purpose,
+    page_number: int | str | None = 1,
+    per_page: int = 50,
+    advisor: User | None = None,
+    employer: Employer | None = None,
+) -> Page[ProcessAccess]:
+    """One page of the processes the user may see, newest first; the shown rows are logged."""
+    queryset = _process_queryset(user)
+    if advisor is not None:
+        queryset = queryset.filter(advisor=advisor)
+    if employer is not None:
+        queryset = queryset.filter(employer=employer)
+    page = Paginator(queryset.order_by("-started_on", "-id"), per_page).get_page(page_number)
+    rows = [_process_access(user, process) for process in page.object_list]
+    audit_record_many(
+        actor=user,
+        subjects=[_subject_of_process(row.process) for row in rows],
+        action=Action.VIEW,
+        purpose=purpose,
+        detail="liste",
+    )
+    page.object_list = rows  # type: ignore[assignment]
+    return page  # type: ignore[return-value]
+
+
+def candidate_get_for_user(*, user: User, candidate_id: UUID, purpose: Purpose) -> CandidateView:
+    candidate = policy.candidates_visible_to(user).filter(uuid=candidate_id).first()
+    if candidate is None:
+        exists = Candidate.objects.filter(uuid=candidate_id).exists()
+        _deny(user=user, subject=Subject("candidate", candidate_id, candidate_id), purpose=purpose,
+              action=Action.VIEW, why="utenfor brukerens tilgang" if exists else "finnes ikke",
+              error=Http404())
+    view = CandidateView.build(candidate, policy.candidate_fields_for(user, candidate))
+    audit_record(actor=user, subject=Subject("candidate", candidate.uuid, candidate.uuid),
+                 action=Action.VIEW, purpose=purpose, detail=_fields_detail(view.fields))
+    return view
+
+
+def employer_get_for_user(
+    *, user: User, employer_id: UUID, purpose: Purpose, for_change: bool = False
+) -> EmployerAccess:
+    employer = policy.employers_visible_to(user).filter(uuid=employer_id).first()
+    action = Action.CHANGE if for_change else Action.VIEW
+    if employer is None:
+        _deny(user=user, subject=Subject("employer", employer_id), purpose=purpose, action=action,
+              why="utenfor brukerens tilgang", error=Http404())
+    access = EmployerAccess(employer, policy.may_change_employer(user, employer))
+    if for_change and not access.can_change:
+        _deny(user=user, subject=Subject("employer", employer.uuid), purpose=purpose,
+              action=action, why="rollen kan ikke endre arbeidsgivere", error=PermissionDenied())
+    return access
+
+
+def employer_list_for_user(*, user: User) -> QuerySet[Employer]:
+    """Employers are organisations, not people: listing them is not logged."""
+    return (
+        policy.employers_visible_to(user)
+        .annotate(workplace_count=Count("workplaces", distinct=True))
+        .order_by("name")
+    )
+
+
+def audit_log_for_user(
+    *, user: User, candidate_id: UUID
+) -> tuple[CandidateView, QuerySet[AuditEvent]]:
+    """The Innsynslogg for one person: who looked at or changed their data."""
+    candidate = Candidate.objects.filter(uuid=candidate_id).first()
+    subject = Subject("audit_log", candidate_id, candidate_id)
+    if candidate is None or not policy.may_read_audit_log(user, candidate):
+        _deny(user=user, subject=subject, purpose=Purpose.AUDIT_REVIEW, action=Action.VIEW,
+              why="kan ikke lese denne innsynsloggen", error=Http404())
+    view = CandidateView.build(candidate, policy.candidate_fields_for(user, candidate))
+    audit_record(actor=user, subject=subject, action=Action.VIEW, purpose=Purpose.AUDIT_REVIEW)
+    events = AuditEvent.objects.filter(subject_uuid=candidate.uuid).order_by("-at", "-id")
+    return view, events
+
+
+def audit_candidates_for_user(*, user: User, query: str, limit: int = 20) -> list[CandidateView]:
+    """Managers look a person up by name to open their Innsynslogg; shown names are logged."""
+    if user.role != Role.MANAGER or len(query.strip()) < 2:
+        return []
+    candidates = policy.candidates_visible_to(user)
+    for word in query.split():
+        candidates = candidates.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    found = list(candidates.order_by("last_name", "first_name")[:limit])
+    views = [CandidateView.build(c, policy.candidate_fields_for(user, c)) for c in found]
+    audit_record_many(
+        actor=user,
+        subjects=[Subject("candidate", v.uuid, v.uuid) for v in views],
+        action=Action.VIEW,
+        purpose=Purpose.AUDIT_REVIEW,
+        detail=f"søk: {query[:80]}",
+    )
+    return views

@@ -1,0 +1,130 @@
+"""Users, roles, offices (NAV-kontor) and teams."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from samspill.core.models import PublicModel
+
+
+class Role(models.TextChoices):
+    ADVISOR = "advisor", _("Veileder / jobbspesialist")
+    EMPLOYER_CONTACT = "employer_contact", _("Markedskontakt")
+    MANAGER = "manager", _("Leder")
+    PARTNER = "partner", _("Samarbeidspartner")
+    EMPLOYER = "employer", _("Arbeidsgiver")
+    JOBSEEKER = "jobseeker", _("Arbeidssøker")
+    ADMIN = "admin", _("Systemadministrator")
+
+
+#: Roles that work at a NAV office and therefore must belong to one.
+OFFICE_ROLES = frozenset({Role.ADVISOR, Role.EMPLOYER_CONTACT, Role.MANAGER})
+
+
+class Office(PublicModel):
+    """A NAV office (NAV-kontor)."""
+
+    name = models.CharField(_("navn"), max_length=120, unique=True)
+    unit_number = models.CharField(_("enhetsnummer"), max_length=4, unique=True)
+    municipality = models.CharField(_("kommune"), max_length=80)
+    latitude = models.FloatField(_("breddegrad"))
+    longitude = models.FloatField(_("lengdegrad"))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("NAV-kontor")
+        verbose_name_plural = _("NAV-kontorer")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Team(PublicModel):
+    """A team of advisors (e.g. an IPS team) belonging to one office."""
+
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="teams")
+    name = models.CharField(_("navn"), max_length=120)
+
+    class Meta:
+        ordering = ["office__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "name"], name="team_unique_name_per_office")
+        ]
+        verbose_name = _("team")
+        verbose_name_plural = _("team")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.office.name})"
+
+
+class User(PublicModel, AbstractUser):
+    """Everyone who logs in. What they may see follows from ``role`` and the ties below."""
+
+    role = models.CharField(_("rolle"), max_length=20, choices=Role.choices)
+    office = models.ForeignKey(
+        Office, on_delete=models.PROTECT, null=True, blank=True, related_name="staff"
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="members"
+    )
+    employer = models.ForeignKey(
+        "employers.Employer",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        help_text=_("Kun for arbeidsgiverbrukere: virksomheten brukeren representerer."),
+    )
+    organisation = models.CharField(
+        _("organisasjon"),
+        max_length=120,
+        blank=True,
+        help_text=_("For samarbeidspartnere, f.eks. «Hjelpemiddelsentralen i Oslo»."),
+    )
+    phone = models.CharField(_("telefon"), max_length=20, blank=True)
+
+    objects: UserManager[User] = UserManager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["first_name", "last_name"]
+        verbose_name = _("bruker")
+        verbose_name_plural = _("brukere")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role=Role.EMPLOYER, employer__isnull=False)
+                | (~Q(role=Role.EMPLOYER) & Q(employer__isnull=True)),
+                name="user_employer_iff_employer_role",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role__in=OFFICE_ROLES) | Q(office__isnull=False),
+                name="user_office_roles_have_office",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class ApiToken(models.Model):
+    """A bearer token for the JSON API. Only a SHA-256 hash of the token is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    key_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(_("kjennetegn"), max_length=8)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API-nøkkel")
+        verbose_name_plural = _("API-nøkler")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"

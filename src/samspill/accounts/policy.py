@@ -1,0 +1,127 @@
+"""The access policy: who may see and change which processes, candidates and employers.
+
+This module only answers questions; it loads nothing on its own and logs nothing.
+Views and the API never call it directly: they go through ``samspill.accounts.access``,
+which loads records through these rules and writes the audit trail.
+
+The rules (docs/access-policy.md explains why):
+
+=================  ==========================================================  =========
+role               processes visible                                          may change
+=================  ==========================================================  =========
+advisor            at their office, of their team, or where invited            yes
+manager            at their office                                             yes
+employer_contact   where invited (need to know)                                no
+partner            where invited, while the invitation is open                 no
+employer           placed with their own employer; consented fields only       no
+jobseeker          their own                                                   no
+admin              none (technical role: users, offices, teams)                no
+=================  ==========================================================  =========
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from samspill.accounts.models import Role, User
+from samspill.candidates.models import (
+    ALL_FIELDS,
+    SHAREABLE_WITH_EMPLOYER,
+    Candidate,
+    CandidateField,
+    ConsentRecord,
+)
+from samspill.employers.models import Employer
+from samspill.processes.models import InclusionProcess, ProcessMember
+
+#: Fields a partner (e.g. Hjelpemiddelsentralen) needs to work on a referral.
+PARTNER_FIELDS = frozenset(
+    {CandidateField.NAME, CandidateField.AGE, CandidateField.MUNICIPALITY, CandidateField.CONTACT}
+)
+#: Roles that work with employers as NAV staff and may see every employer.
+EMPLOYER_REGISTER_ROLES = frozenset({Role.ADVISOR, Role.EMPLOYER_CONTACT, Role.MANAGER})
+#: Roles that may register and edit employers and workplaces.
+EMPLOYER_EDITOR_ROLES = frozenset({Role.ADVISOR, Role.EMPLOYER_CONTACT})
+
+
+def _is_member(user: User) -> Exists:
+    return Exists(
+        ProcessMember.objects.filter(process=OuterRef("pk"), user=user, revoked_at__isnull=True)
+    )
+
+
+def process_visibility(user: User) -> Q | None:
+    """The filter on ``InclusionProcess`` for what ``user`` may see; ``None`` means nothing."""
+    match user.role:
+        case Role.ADVISOR:
+            rule = Q(office_id=user.office_id) | _is_member(user)
+            return rule | Q(team_id=user.team_id) if user.team_id else rule
+        case Role.MANAGER:
+            return Q(office_id=user.office_id)
+        case Role.EMPLOYER_CONTACT | Role.PARTNER:
+            return Q(_is_member(user))
+        case Role.EMPLOYER:
+            return Q(employer_id=user.employer_id) if user.employer_id else None
+        case Role.JOBSEEKER:
+            return Q(candidate__user_id=user.pk)
+    return None
+
+
+def processes_visible_to(user: User) -> QuerySet[InclusionProcess]:
+    if not user.is_active:
+        return InclusionProcess.objects.none()
+    rule = process_visibility(user)
+    return InclusionProcess.objects.none() if rule is None else InclusionProcess.objects.filter(rule)
+
+
+def may_change_process(user: User, process: InclusionProcess) -> bool:
+    """Given that ``user`` can see ``process``: may they change it?"""
+    return user.role in (Role.ADVISOR, Role.MANAGER)
+
+
+def candidates_visible_to(user: User) -> QuerySet[Candidate]:
+    """A candidate is visible through a visible process (every candidate has one)."""
+    visible = processes_visible_to(user).filter(candidate_id=OuterRef("pk"))
+    return Candidate.objects.filter(Exists(visible))
+
+
+def consented_items(candidate: Candidate) -> frozenset[str]:
+    latest = ConsentRecord.objects.filter(candidate=candidate).order_by("-recorded_at", "-id")
+    record = latest.first()
+    return frozenset(record.items) & SHAREABLE_WITH_EMPLOYER if record else frozenset()
+
+
+def candidate_fields_for(user: User, candidate: Candidate) -> frozenset[str]:
+    """Which items of ``candidate`` the user may see, given that they may see the candidate."""
+    match user.role:
+        case Role.ADVISOR | Role.MANAGER | Role.EMPLOYER_CONTACT | Role.JOBSEEKER:
+            return ALL_FIELDS
+        case Role.PARTNER:
+            return PARTNER_FIELDS
+        case Role.EMPLOYER:
+            return consented_items(candidate)
+    return frozenset()
+
+
+def employers_visible_to(user: User) -> QuerySet[Employer]:
+    if not user.is_active:
+        return Employer.objects.none()
+    if user.role in EMPLOYER_REGISTER_ROLES:
+        return Employer.objects.all()
+    if user.role == Role.EMPLOYER:
+        return Employer.objects.filter(pk=user.employer_id)
+    linked = processes_visible_to(user).filter(employer_id=OuterRef("pk"))
+    return Employer.objects.filter(Exists(linked))
+
+
+def may_change_employer(user: User, employer: Employer) -> bool:
+    return user.role in EMPLOYER_EDITOR_ROLES
+
+
+def may_read_audit_log(user: User, candidate: Candidate) -> bool:
+    """Managers see the log of people served at their office; a jobseeker sees their own."""
+    if user.role == Role.JOBSEEKER:
+        return candidate.user_id == user.pk
+    if user.role == Role.MANAGER:
+        return candidate.processes.filter(office_id=user.office_id).exists()
+    return False

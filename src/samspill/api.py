@@ -1,0 +1,72 @@
+"""The JSON API (django-ninja) at /api/, OpenAPI schema at /api/openapi.json.
+
+Authentication: ``Authorization: Bearer <token>`` (``manage.py api_token USERNAME``) or the
+browser session. Every operation loads records through the same access functions as the
+pages, so the API can never show more than the user could see in the browser.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern, URLResolver
+from ninja import NinjaAPI
+from ninja.security import HttpBearer, django_auth
+
+from samspill.accounts.models import User
+from samspill.accounts.services import api_token_authenticate
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        user = api_token_authenticate(token=token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="Samspill API",
+    version="1",
+    description="Samspill: arbeidsinkludering. All operations respect the access policy.",
+    auth=[BearerToken(), django_auth],
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(PermissionDenied)
+def _permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return api.create_response(request, {"detail": "Du har ikke tilgang til dette."}, status=403)
+
+
+@api.exception_handler(ValidationError)
+def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    detail: Any = exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+def _register_routers() -> None:
+    from samspill.accounts.api import router as accounts_router
+    from samspill.candidates.api import router as candidates_router
+    from samspill.employers.api import router as employers_router
+    from samspill.processes.api import router as processes_router
+
+    api.add_router("/", accounts_router)
+    api.add_router("/processes", processes_router)
+    api.add_router("/candidates", candidates_router)
+    api.add_router("/employers", employers_router)
+
+
+def _exempt_from_login_redirect(patterns: list[URLPattern | URLResolver]) -> None:
+    """API views answer 401 themselves instead of redirecting to the login page."""
+    for pattern in patterns:
+        if isinstance(pattern, URLPattern):
+            pattern.callback.login_required = False  # type: ignore[attr-defined]
+
+
+_register_routers()
+#: The URL patterns, built once so the login exemption sticks to the callbacks in use.
+api_urls = api.urls
+_exempt_from_login_redirect(api_urls[0])  # type: ignore[arg-type]

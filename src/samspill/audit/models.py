@@ -1,0 +1,90 @@
+"""The audit trail: who read or changed whose data, when, why, and with what outcome.
+
+Rows are append-only. They refer to people and objects by UUID, not by foreign key,
+so that the trail outlives the records it describes (deletion must not erase the log).
+"""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Action(models.TextChoices):
+    VIEW = "view", _("Så på")
+    CHANGE = "change", _("Endret")
+    CREATE = "create", _("Opprettet")
+    EXPORT = "export", _("Eksporterte")
+
+
+class Outcome(models.TextChoices):
+    ALLOWED = "allowed", _("Tillatt")
+    DENIED = "denied", _("Avvist")
+
+
+class Purpose(models.TextChoices):
+    """Why data was accessed: every access function is called with one of these."""
+
+    CASE_WORK = "case_work", _("Oppfølging av forløpet")
+    PORTFOLIO = "portfolio", _("Oversikt over forløp")
+    EMPLOYER_PORTAL = "employer_portal", _("Arbeidsgiverens egen side")
+    OWN_DATA = "own_data", _("Egne opplysninger")
+    PARTNER_WORK = "partner_work", _("Samarbeid i forløpet")
+    AUDIT_REVIEW = "audit_review", _("Kontroll av innsynslogg")
+    API = "api", _("Tilgang via API")
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise TypeError("The audit trail is append-only.")
+
+    def delete(self) -> NoReturn:  # type: ignore[override]
+        raise TypeError("The audit trail is append-only.")
+
+
+class AuditEvent(models.Model):
+    at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("utført av"),
+    )
+    actor_name = models.CharField(_("navn"), max_length=160)
+    actor_role = models.CharField(_("rolle"), max_length=20)
+    action = models.CharField(_("handling"), max_length=10, choices=Action.choices)
+    outcome = models.CharField(_("utfall"), max_length=10, choices=Outcome.choices)
+    purpose = models.CharField(_("formål"), max_length=20, choices=Purpose.choices)
+    object_type = models.CharField(_("type"), max_length=40)
+    object_uuid = models.UUIDField(_("objekt"), null=True)
+    subject_uuid = models.UUIDField(
+        _("person"), null=True, help_text=_("Kandidaten hvis opplysninger det gjelder.")
+    )
+    detail = models.CharField(_("detaljer"), max_length=300, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["subject_uuid", "-at"], name="audit_subject_at"),
+            models.Index(fields=["actor", "-at"], name="audit_actor_at"),
+        ]
+        verbose_name = _("logghendelse")
+        verbose_name_plural = _("innsynslogg")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_type}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise TypeError("The audit trail is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("The audit trail is append-only.")

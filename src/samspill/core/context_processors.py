@@ -1,0 +1,46 @@
+"""Template context shared by every page: the menu for the user's role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.functional import Promise
+
+from samspill.accounts.models import Role
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: str | Promise
+    url_name: str
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+_START = MenuItem(_("Start"), "core:start")
+MENUS: dict[str, list[MenuItem]] = {
+    Role.ADVISOR: [_START, MenuItem(_("Forløp"), "processes:list"),
+                   MenuItem(_("Arbeidsgivere"), "employers:list")],
+    Role.EMPLOYER_CONTACT: [_START, MenuItem(_("Arbeidsgivere"), "employers:list")],
+    Role.MANAGER: [_START, MenuItem(_("Forløp"), "processes:list"),
+                   MenuItem(_("Arbeidsgivere"), "employers:list"),
+                   MenuItem(_("Innsynslogg"), "audit:search")],
+    Role.PARTNER: [_START],
+    Role.EMPLOYER: [_START],
+    Role.JOBSEEKER: [_START, MenuItem(_("Hvem har sett mine opplysninger"), "audit:own")],
+    Role.ADMIN: [_START],
+}
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"menu": []}
+    current = request.resolver_match.view_name if request.resolver_match else ""
+    items = [(item, item.url_name == current) for item in MENUS.get(user.role, [_START])]
+    return {"menu": items, "role_label": Role(user.role).label if user.role else ""}

@@ -1,0 +1,45 @@
+"""Form rendering in NAV's design system (Aksel) classes, shared by every app's forms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+# widget class → (kind used by core/field.html, container class, input class)
+_WIDGET_STYLE: list[tuple[type[forms.Widget], str, str, str]] = [
+    (forms.CheckboxInput, "checkbox", "aksel-checkbox", "aksel-checkbox__input"),
+    (forms.Select, "select", "aksel-select", "aksel-select__input"),
+    (forms.Textarea, "textarea", "aksel-textarea", "aksel-textarea__input"),
+]
+_TEXT_STYLE = ("text", "aksel-text-field", "aksel-text-field__input")
+
+
+class AkselFormMixin:
+    """Style every field the design system's way and tie each error message to its input.
+
+    Errors are shown at the field they concern (``core/field.html``) and announced through
+    ``aria-describedby``, so screen-reader users hear them too.
+    """
+
+    template_name_div = "core/form.html"
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            kind, container, css = next(
+                (style[1:] for style in _WIDGET_STYLE if isinstance(field.widget, style[0])),
+                _TEXT_STYLE,
+            )
+            auto_id = self[name].auto_id  # type: ignore[index]
+            described = [f"{auto_id}_error"] + ([f"{auto_id}_helptext"] if field.help_text else [])
+            field.widget.attrs.setdefault("class", f"{css} aksel-body-short")
+            field.widget.attrs["aria-describedby"] = " ".join(described)
+            field.aksel_kind = kind  # type: ignore[attr-defined]
+            field.aksel_container = container  # type: ignore[attr-defined]
+            field.template_name = "core/field.html"  # type: ignore[attr-defined]
+
+
+class Form(AkselFormMixin, forms.Form):
+    pass

@@ -1,0 +1,101 @@
+"""The start page for each role, and the health check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.db.utils import Error as DatabaseError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from samspill.accounts import selectors as account_selectors
+from samspill.accounts.access import employer_list_for_user, process_page_for_user
+from samspill.accounts.models import Role, User
+from samspill.audit.models import Purpose
+from samspill.core.http import AuthenticatedRequest
+from samspill.processes import selectors as process_selectors
+from samspill.processes.models import Phase
+
+
+def _advisor(user: User) -> dict[str, Any]:
+    return {
+        "page": process_page_for_user(user=user, purpose=Purpose.PORTFOLIO, advisor=user),
+        "phase_counts": process_selectors.phase_counts_for_advisor(advisor=user),
+    }
+
+
+def _manager(user: User) -> dict[str, Any]:
+    assert user.office is not None  # guaranteed by a database constraint
+    return {
+        "office": user.office,
+        "rows": process_selectors.phase_counts_by_advisor(office=user.office),
+        "phases": Phase.choices,
+    }
+
+
+def _employer_contact(user: User) -> dict[str, Any]:
+    return {
+        "employers": employer_list_for_user(user=user)[:25],
+        "page": process_page_for_user(user=user, purpose=Purpose.PARTNER_WORK),
+    }
+
+
+def _partner(user: User) -> dict[str, Any]:
+    return {"page": process_page_for_user(user=user, purpose=Purpose.PARTNER_WORK)}
+
+
+def _employer(user: User) -> dict[str, Any]:
+    return {
+        "employer": user.employer,
+        "page": process_page_for_user(user=user, purpose=Purpose.EMPLOYER_PORTAL),
+    }
+
+
+def _jobseeker(user: User) -> dict[str, Any]:
+    return {"page": process_page_for_user(user=user, purpose=Purpose.OWN_DATA)}
+
+
+def _admin(user: User) -> dict[str, Any]:
+    return {
+        "role_counts": account_selectors.role_counts(),
+        "offices": account_selectors.office_list(),
+    }
+
+
+START_PAGES: dict[str, Callable[[User], dict[str, Any]]] = {
+    Role.ADVISOR: _advisor,
+    Role.EMPLOYER_CONTACT: _employer_contact,
+    Role.MANAGER: _manager,
+    Role.PARTNER: _partner,
+    Role.EMPLOYER: _employer,
+    Role.JOBSEEKER: _jobseeker,
+    Role.ADMIN: _admin,
+}
+
+
+@require_GET
+def start(request: AuthenticatedRequest) -> HttpResponse:
+    user = request.user
+    builder = START_PAGES.get(user.role)
+    if builder is None:
+        return render(request, "core/start_none.html", status=403)
+    return render(request, f"core/start_{user.role}.html", builder(user))
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """200 when the database answers, 503 when it does not (for load balancers and probes)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

@@ -1,0 +1,40 @@
+"""Framework-free validation helpers. Messages are Norwegian: they reach users as they are."""
+
+from __future__ import annotations
+
+from stdnum import exceptions as stdnum_exceptions
+from stdnum.no import orgnr
+
+
+class InvalidValue(ValueError):
+    """A value a user typed is wrong; ``str(error)`` is the message to show them."""
+
+
+def normalize_org_number(value: str) -> str:
+    """Return the nine-digit organisation number, or raise with a message a user can act on.
+
+    Spaces are allowed (``974 760 673``); the ninth digit is the mod-11 check digit.
+    """
+    compact = orgnr.compact(value or "")
+    if not compact:
+        raise InvalidValue("Skriv inn organisasjonsnummeret (ni siffer).")
+    if not compact.isdigit():
+        raise InvalidValue("Organisasjonsnummeret kan bare inneholde siffer.")
+    if len(compact) != 9:
+        raise InvalidValue(
+            f"Organisasjonsnummeret må ha ni siffer (du skrev {len(compact)})."
+        )
+    try:
+        return str(orgnr.validate(compact))
+    except stdnum_exceptions.InvalidChecksum:
+        raise InvalidValue(
+            "Organisasjonsnummeret er ikke gyldig: kontrollsifferet stemmer ikke. "
+            "Sjekk at du har skrevet av riktig fra Enhetsregisteret."
+        ) from None
+    except stdnum_exceptions.ValidationError:
+        raise InvalidValue("Organisasjonsnummeret er ikke gyldig.") from None
+
+
+def format_org_number(value: str) -> str:
+    """``974760673`` → ``974 760 673``, the way Brønnøysund writes it."""
+    return str(orgnr.format(value))

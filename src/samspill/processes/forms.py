@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samspill.core.forms import Form
+from samspill.employers.models import Employer
+from samspill.processes.models import MemberRole
+from samspill.processes.transitions import allowed_next_phases
+
+
+class PhaseChangeForm(Form):
+    to_phase = forms.ChoiceField(label=_("Ny fase"))
+    effective_on = forms.DateField(
+        label=_("Gjelder fra"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Datoen endringen skjedde, ikke datoen du registrerer den."),
+    )
+    employer = forms.ModelChoiceField(
+        label=_("Arbeidsgiver"),
+        queryset=Employer.objects.none(),
+        required=False,
+        help_text=_("Påkrevd for utprøving, ansettelse og jobbfastholdelse."),
+    )
+    reason = forms.CharField(
+        label=_("Begrunnelse"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Påkrevd når forløpet avsluttes."),
+    )
+
+    def __init__(self, *args: Any, current_phase: str, employers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        phase_field = self.fields["to_phase"]
+        assert isinstance(phase_field, forms.ChoiceField)
+        phase_field.choices = [(p.value, p.label) for p in allowed_next_phases(current_phase)]
+        employer_field = self.fields["employer"]
+        assert isinstance(employer_field, forms.ModelChoiceField)
+        employer_field.queryset = employers
+        employer_field.to_field_name = "uuid"
+
+
+class InviteMemberForm(Form):
+    user = forms.ModelChoiceField(label=_("Hvem"), queryset=None, to_field_name="uuid")
+    role = forms.ChoiceField(label=_("Rolle i forløpet"), choices=MemberRole.choices)
+    purpose = forms.CharField(
+        label=_("Hva gjelder samarbeidet?"),
+        max_length=300,
+        help_text=_("F.eks. «Vurdering av hjelpemidler på arbeidsplassen»."),
+    )
+
+    def __init__(self, *args: Any, users: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        user_field = self.fields["user"]
+        assert isinstance(user_field, forms.ModelChoiceField)
+        user_field.queryset = users
+        user_field.label_from_instance = lambda u: (  # type: ignore[method-assign]
+            f"{u.display_name} – {u.get_role_display()}"
+            + (f", {u.organisation}" if u.organisation else "")
+        )

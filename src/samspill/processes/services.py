@@ -1,0 +1,130 @@
+"""Writes for inclusion processes: open, change phase (through the transition table), invite."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from samspill.accounts.models import Role, User
+from samspill.audit.models import Action, Purpose
+from samspill.audit.services import Subject, audit_record
+from samspill.candidates.models import Candidate
+from samspill.employers.models import Employer
+from samspill.processes.models import (
+    InclusionProcess,
+    MemberRole,
+    Phase,
+    PhaseChange,
+    ProcessMember,
+)
+from samspill.processes.transitions import PHASE_TRANSITIONS, PHASES_WITH_EMPLOYER
+
+
+def _subject(process: InclusionProcess) -> Subject:
+    return Subject("process", process.uuid, process.candidate.uuid)
+
+
+@transaction.atomic
+def process_open(
+    *, actor: User, candidate: Candidate, advisor: User, started_on: date | None = None
+) -> InclusionProcess:
+    if advisor.role != Role.ADVISOR or advisor.office_id is None:
+        raise ValidationError({"advisor": "Forløpet må eies av en veileder ved et NAV-kontor."})
+    started = started_on or timezone.localdate()
+    if started > timezone.localdate():
+        raise ValidationError({"started_on": "Startdatoen kan ikke være frem i tid."})
+    process = InclusionProcess.objects.create(
+        candidate=candidate,
+        office_id=advisor.office_id,
+        team_id=advisor.team_id,
+        advisor=advisor,
+        phase=Phase.MAPPING,
+        phase_since=started,
+        started_on=started,
+    )
+    PhaseChange.objects.create(
+        process=process, to_phase=Phase.MAPPING, effective_on=started, recorded_by=actor
+    )
+    audit_record(actor=actor, subject=_subject(process), action=Action.CREATE,
+                 purpose=Purpose.CASE_WORK)
+    return process
+
+
+@transaction.atomic
+def process_change_phase(
+    *,
+    actor: User,
+    process: InclusionProcess,
+    to_phase: str,
+    effective_on: date,
+    reason: str = "",
+    employer: Employer | None = None,
+) -> InclusionProcess:
+    """Move a process to another phase, dated, as the transition table allows."""
+    process = InclusionProcess.objects.select_for_update().select_related("candidate").get(
+        pk=process.pk
+    )
+    current, target = Phase(process.phase), Phase(to_phase)
+    if target not in PHASE_TRANSITIONS[current]:
+        raise ValidationError(
+            {"to_phase": f"Forløpet kan ikke gå fra «{current.label}» til «{target.label}»."}
+        )
+    if effective_on < process.phase_since:
+        raise ValidationError(
+            {"effective_on": "Datoen kan ikke være før forløpet kom i nåværende fase "
+                             f"({process.phase_since:%d.%m.%Y})."}
+        )
+    if effective_on > timezone.localdate():
+        raise ValidationError({"effective_on": "Datoen kan ikke være frem i tid."})
+    if target == Phase.CLOSED and not reason.strip():
+        raise ValidationError({"reason": "Skriv hvorfor forløpet avsluttes."})
+    employer = employer or process.employer
+    if target in PHASES_WITH_EMPLOYER and employer is None:
+        raise ValidationError({"employer": f"Velg arbeidsgiver for «{target.label}»."})
+    PhaseChange.objects.create(
+        process=process, from_phase=current, to_phase=target, effective_on=effective_on,
+        reason=reason.strip(), recorded_by=actor,
+    )
+    process.phase, process.phase_since = target, effective_on
+    process.employer = employer if target in PHASES_WITH_EMPLOYER else process.employer
+    process.ended_on = effective_on if target == Phase.CLOSED else None
+    process.save(update_fields=["phase", "phase_since", "employer", "ended_on"])
+    audit_record(actor=actor, subject=_subject(process), action=Action.CHANGE,
+                 purpose=Purpose.CASE_WORK, detail=f"fase: {current} → {target}")
+    return process
+
+
+@transaction.atomic
+def process_invite_member(
+    *, actor: User, process: InclusionProcess, user: User, role: str, purpose: str
+) -> ProcessMember:
+    """Give one partner, employer contact or co-advisor access to this process only."""
+    expected = {
+        MemberRole.PARTNER: Role.PARTNER,
+        MemberRole.EMPLOYER_CONTACT: Role.EMPLOYER_CONTACT,
+        MemberRole.CO_ADVISOR: Role.ADVISOR,
+    }[MemberRole(role)]
+    if user.role != expected:
+        raise ValidationError({"user": f"Brukeren har ikke rollen «{Role(expected).label}»."})
+    if not purpose.strip():
+        raise ValidationError({"purpose": "Skriv hva samarbeidet gjelder."})
+    if process.members.filter(user=user, revoked_at__isnull=True).exists():
+        raise ValidationError({"user": "Brukeren er allerede med i forløpet."})
+    member = ProcessMember.objects.create(
+        process=process, user=user, role=role, purpose=purpose.strip(), invited_by=actor
+    )
+    audit_record(actor=actor, subject=_subject(process), action=Action.CHANGE,
+                 purpose=Purpose.CASE_WORK, detail=f"inviterte {user.display_name} ({role})")
+    return member
+
+
+@transaction.atomic
+def process_revoke_member(*, actor: User, member: ProcessMember) -> ProcessMember:
+    member.revoked_at = timezone.now()
+    member.save(update_fields=["revoked_at"])
+    audit_record(actor=actor, subject=_subject(member.process), action=Action.CHANGE,
+                 purpose=Purpose.CASE_WORK, detail=f"fjernet {member.user.display_name}")
+    return member

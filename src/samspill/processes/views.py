@@ -1,0 +1,97 @@
+"""Process pages: thin views (access function → form → service → redirect)."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from samspill.accounts import selectors as account_selectors
+from samspill.accounts.access import (
+    employer_list_for_user,
+    process_get_for_user,
+    process_page_for_user,
+)
+from samspill.accounts.models import Role
+from samspill.audit.models import Purpose
+from samspill.core.errors import add_service_errors
+from samspill.core.http import AuthenticatedRequest
+from samspill.processes import selectors, services
+from samspill.processes.forms import InviteMemberForm, PhaseChangeForm
+
+_PURPOSE_BY_ROLE = {
+    Role.EMPLOYER: Purpose.EMPLOYER_PORTAL,
+    Role.JOBSEEKER: Purpose.OWN_DATA,
+    Role.PARTNER: Purpose.PARTNER_WORK,
+    Role.EMPLOYER_CONTACT: Purpose.PARTNER_WORK,
+}
+
+
+def _purpose(request: AuthenticatedRequest) -> Purpose:
+    return _PURPOSE_BY_ROLE.get(request.user.role, Purpose.CASE_WORK)
+
+
+@require_GET
+def process_list(request: AuthenticatedRequest) -> HttpResponse:
+    page = process_page_for_user(
+        user=request.user, purpose=Purpose.PORTFOLIO, page_number=request.GET.get("side")
+    )
+    return render(request, "processes/list.html", {"page": page})
+
+
+@require_GET
+def process_detail(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse:
+    access = process_get_for_user(user=request.user, process_id=process_id, purpose=_purpose(request))
+    context = {
+        "access": access,
+        "history": selectors.phase_history(process=access.process),
+        "members": selectors.active_members(process=access.process) if access.can_change else [],
+    }
+    return render(request, "processes/detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def process_change_phase(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse:
+    access = process_get_for_user(
+        user=request.user, process_id=process_id, purpose=Purpose.CASE_WORK, for_change=True
+    )
+    process = access.process
+    form = PhaseChangeForm(
+        request.POST or None,
+        current_phase=process.phase,
+        employers=employer_list_for_user(user=request.user),
+        initial={"effective_on": timezone.localdate(), "employer": process.employer},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.process_change_phase(actor=request.user, process=process, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Fasen er endret.")
+            return redirect("processes:detail", process_id=process.uuid)
+    return render(request, "processes/change_phase.html", {"access": access, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def process_invite(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse:
+    access = process_get_for_user(
+        user=request.user, process_id=process_id, purpose=Purpose.CASE_WORK, for_change=True
+    )
+    form = InviteMemberForm(request.POST or None, users=account_selectors.partners_for_invitation())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.process_invite_member(
+                actor=request.user, process=access.process, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Deltakeren er invitert inn i forløpet.")
+            return redirect("processes:detail", process_id=access.process.uuid)
+    return render(request, "processes/invite.html", {"access": access, "form": form})
