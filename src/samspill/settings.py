@@ -173,6 +173,7 @@ STATICFILES_DIRS = [
     ("vendor/ds-css", NODE_MODULES / "@navikt" / "ds-css" / "dist"),
     ("vendor/source-sans-3", NODE_MODULES / "@fontsource" / "source-sans-3"),
 ]
+WHITENOISE_USE_FINDERS = DEVELOPMENT
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -214,3 +215,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+if TESTING:
+    # Fast hashing for the thousands of test users; never used outside pytest.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -25,7 +25,7 @@ from samspill.audit.models import Action, AuditEvent, Outcome, Purpose
 from samspill.audit.services import Subject, audit_record, audit_record_many
 from samspill.candidates.models import Candidate, CandidateField, ConsentRecord, NeedLevel
 from samspill.employers.models import Employer
-from samspill.processes.models import InclusionProcess
+from samspill.processes.models import InclusionProcess, Phase
 
 
 @dataclass(frozen=True)
@@ -149,6 +149,7 @@ def process_page_for_user(
     per_page: int = 50,
     advisor: User | None = None,
     employer: Employer | None = None,
+    active_only: bool = False,
 ) -> Page[ProcessAccess]:
     """One page of the processes the user may see, newest first; the shown rows are logged."""
     queryset = _process_queryset(user)
@@ -156,6 +157,8 @@ def process_page_for_user(
         queryset = queryset.filter(advisor=advisor)
     if employer is not None:
         queryset = queryset.filter(employer=employer)
+    if active_only:
+        queryset = queryset.exclude(phase=Phase.CLOSED)
     page = Paginator(queryset.order_by("-started_on", "-id"), per_page).get_page(page_number)
     rows = [_process_access(user, process) for process in page.object_list]
     audit_record_many(

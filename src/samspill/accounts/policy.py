@@ -13,7 +13,8 @@ advisor            at their office, of their team, or where invited            y
 manager            at their office                                             yes
 employer_contact   where invited (need to know)                                no
 partner            where invited, while the invitation is open                 no
-employer           placed with their own employer; consented fields only       no
+employer           placed with their own employer (until 12 weeks after the      no
+                   end); only the fields the candidate consented to share
 jobseeker          their own                                                   no
 admin              none (technical role: users, offices, teams)                no
 =================  ==========================================================  =========
@@ -22,6 +23,7 @@ admin              none (technical role: users, offices, teams)                n
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from samspill.accounts.models import Role, User
 from samspill.candidates.models import (
@@ -33,6 +35,7 @@ from samspill.candidates.models import (
 )
 from samspill.employers.models import Employer
 from samspill.processes.models import InclusionProcess, ProcessMember
+from samspill.rules import EMPLOYER_ACCESS_AFTER_END
 
 #: Fields a partner (e.g. Hjelpemiddelsentralen) needs to work on a referral.
 PARTNER_FIELDS = frozenset(
@@ -61,7 +64,12 @@ def process_visibility(user: User) -> Q | None:
         case Role.EMPLOYER_CONTACT | Role.PARTNER:
             return Q(_is_member(user))
         case Role.EMPLOYER:
-            return Q(employer_id=user.employer_id) if user.employer_id else None
+            if not user.employer_id:
+                return None
+            cutoff = timezone.localdate() - EMPLOYER_ACCESS_AFTER_END.value
+            return Q(employer_id=user.employer_id) & (
+                Q(ended_on__isnull=True) | Q(ended_on__gte=cutoff)
+            )
         case Role.JOBSEEKER:
             return Q(candidate__user_id=user.pk)
     return None

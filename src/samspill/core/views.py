@@ -24,7 +24,9 @@ from samspill.processes.models import Phase
 
 def _advisor(user: User) -> dict[str, Any]:
     return {
-        "page": process_page_for_user(user=user, purpose=Purpose.PORTFOLIO, advisor=user),
+        "page": process_page_for_user(
+            user=user, purpose=Purpose.PORTFOLIO, advisor=user, active_only=True
+        ),
         "phase_counts": process_selectors.phase_counts_for_advisor(advisor=user),
     }
 

@@ -38,3 +38,18 @@ def normalize_org_number(value: str) -> str:
 def format_org_number(value: str) -> str:
     """``974760673`` → ``974 760 673``, the way Brønnøysund writes it."""
     return str(orgnr.format(value))
+
+
+_ORG_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def org_number_from_base(base: str) -> str | None:
+    """Complete eight digits with the mod-11 check digit; ``None`` if no valid digit exists.
+
+    Used to make synthetic organisation numbers for demo and test data.
+    """
+    if len(base) != 8 or not base.isdigit():
+        raise ValueError("base must be eight digits")
+    remainder = sum(int(d) * w for d, w in zip(base, _ORG_WEIGHTS, strict=True)) % 11
+    check = (11 - remainder) % 11
+    return None if check == 10 else f"{base}{check}"

@@ -89,9 +89,12 @@ def process_change_phase(
         reason=reason.strip(), recorded_by=actor,
     )
     process.phase, process.phase_since = target, effective_on
-    process.employer = employer if target in PHASES_WITH_EMPLOYER else process.employer
+    if target in PHASES_WITH_EMPLOYER:
+        process.employer = employer
+    elif target != Phase.CLOSED:  # back to mapping or search: the placement has ended
+        process.employer = process.workplace = None
     process.ended_on = effective_on if target == Phase.CLOSED else None
-    process.save(update_fields=["phase", "phase_since", "employer", "ended_on"])
+    process.save(update_fields=["phase", "phase_since", "employer", "workplace", "ended_on"])
     audit_record(actor=actor, subject=_subject(process), action=Action.CHANGE,
                  purpose=Purpose.CASE_WORK, detail=f"fase: {current} → {target}")
     return process

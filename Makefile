@@ -1,0 +1,61 @@
+# Samspill: `make demo` to try it, `make test` to test it. Everything installs itself.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEMO_SIZE ?= 1500
+export DJANGO_SETTINGS_MODULE := samspill.settings
+
+.PHONY: demo demo-reset install test test-fast lint fmt migrations-check bench clean
+
+## install: virtual environment, pinned Python packages, front-end assets (quick when done)
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## demo: install, create the SQLite database, load demo data once, serve on http://127.0.0.1:8000
+demo: export DJANGO_DEBUG = 1
+demo: install
+	@mkdir -p var
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py seed_demo --if-empty --size $(DEMO_SIZE)
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## demo-reset: wipe the demo database and start again from fresh demo data
+demo-reset: export DJANGO_DEBUG = 1
+demo-reset: install
+	rm -f var/samspill.sqlite3 var/samspill.sqlite3-wal var/samspill.sqlite3-shm
+	@$(MAKE) --no-print-directory demo
+
+## test: the whole suite (SQLite by default; set DATABASE_URL for PostgreSQL)
+test: install
+	$(BIN)/pytest -q -n 2 --dist loadgroup
+
+## lint: ruff, formatting, mypy (strict) and missing migrations
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+fmt: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## bench: benchmarks, one `name value unit` line per figure
+bench: install
+	DJANGO_DEBUG=1 $(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules var .mypy_cache .ruff_cache

@@ -1,0 +1,101 @@
+"""Shared test fixtures: named personas around one inclusion process.
+
+``world`` builds two offices. At office A, ``advisor`` owns ``process`` (for ``jobseeker``,
+placed with ``employer_org``); ``employer`` works for that employer and the candidate has
+consented to share name and age. Everyone with ``_other`` in their name, and the
+uninvited ``partner``, ``employer_contact`` and ``admin``, has no access to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from samspill.accounts.models import Office, Role, User
+from samspill.accounts.tests.factories import OfficeFactory, TeamFactory, UserFactory
+from samspill.candidates.tests.factories import CandidateFactory, ConsentFactory
+from samspill.employers.models import Employer
+from samspill.employers.tests.factories import EmployerFactory, WorkplaceFactory
+from samspill.processes.models import InclusionProcess
+from samspill.processes.tests.factories import ProcessFactory
+
+
+@dataclass
+class World:
+    office: Office
+    other_office: Office
+    advisor: User
+    advisor_other_office: User
+    manager: User
+    manager_other_office: User
+    employer_contact: User
+    partner: User
+    employer: User
+    employer_other: User
+    jobseeker: User
+    jobseeker_other: User
+    admin: User
+    employer_org: Employer
+    employer_org_other: Employer
+    process: InclusionProcess
+
+    def persona(self, name: str) -> User:
+        user = getattr(self, name)
+        assert isinstance(user, User)
+        return user
+
+
+#: Personas who must never reach ``world.process`` or its candidate.
+OUTSIDERS = (
+    "advisor_other_office",
+    "manager_other_office",
+    "employer_contact",
+    "partner",
+    "employer_other",
+    "jobseeker_other",
+    "admin",
+)
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    office, other_office = OfficeFactory(name="NAV Grünerløkka"), OfficeFactory(name="NAV Alna")
+    team = TeamFactory(office=office)
+    employer_org, employer_org_other = EmployerFactory(), EmployerFactory()
+    workplace = WorkplaceFactory(employer=employer_org)
+    advisor = UserFactory(username="advisor", role=Role.ADVISOR, office=office, team=team)
+    jobseeker = UserFactory(username="jobseeker", role=Role.JOBSEEKER)
+    candidate = CandidateFactory(user=jobseeker)
+    process = ProcessFactory(
+        candidate=candidate, advisor=advisor, employer=employer_org, workplace=workplace,
+        phase="trial",
+    )
+    ConsentFactory(candidate=candidate, items=["name", "age"])
+    other_advisor = UserFactory(username="advisor_other_office", role=Role.ADVISOR, office=other_office)
+    jobseeker_other = UserFactory(username="jobseeker_other", role=Role.JOBSEEKER)
+    ProcessFactory(candidate=CandidateFactory(user=jobseeker_other), advisor=other_advisor)
+    return World(
+        office=office,
+        other_office=other_office,
+        advisor=advisor,
+        advisor_other_office=other_advisor,
+        manager=UserFactory(username="manager", role=Role.MANAGER, office=office),
+        manager_other_office=UserFactory(
+            username="manager_other_office", role=Role.MANAGER, office=other_office
+        ),
+        employer_contact=UserFactory(
+            username="employer_contact", role=Role.EMPLOYER_CONTACT, office=office
+        ),
+        partner=UserFactory(username="partner", role=Role.PARTNER, organisation="Hjelpemiddelsentralen"),
+        employer=UserFactory(username="employer", role=Role.EMPLOYER, employer=employer_org),
+        employer_other=UserFactory(
+            username="employer_other", role=Role.EMPLOYER, employer=employer_org_other
+        ),
+        jobseeker=jobseeker,
+        jobseeker_other=jobseeker_other,
+        admin=UserFactory(username="admin", role=Role.ADMIN, is_staff=True, is_superuser=True),
+        employer_org=employer_org,
+        employer_org_other=employer_org_other,
+        process=process,
+    )

@@ -1,0 +1,1 @@
+"""Synthetic demo data. Every person, phone number and e-mail address here is made up."""
