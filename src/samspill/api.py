@@ -69,4 +69,4 @@ def _exempt_from_login_redirect(patterns: list[URLPattern | URLResolver]) -> Non
 _register_routers()
 #: The URL patterns, built once so the login exemption sticks to the callbacks in use.
 api_urls = api.urls
-_exempt_from_login_redirect(api_urls[0])  # type: ignore[arg-type]
+_exempt_from_login_redirect(api_urls[0])

@@ -68,11 +68,16 @@ def world(db: None) -> World:
     jobseeker = UserFactory(username="jobseeker", role=Role.JOBSEEKER)
     candidate = CandidateFactory(user=jobseeker)
     process = ProcessFactory(
-        candidate=candidate, advisor=advisor, employer=employer_org, workplace=workplace,
+        candidate=candidate,
+        advisor=advisor,
+        employer=employer_org,
+        workplace=workplace,
         phase="trial",
     )
     ConsentFactory(candidate=candidate, items=["name", "age"])
-    other_advisor = UserFactory(username="advisor_other_office", role=Role.ADVISOR, office=other_office)
+    other_advisor = UserFactory(
+        username="advisor_other_office", role=Role.ADVISOR, office=other_office
+    )
     jobseeker_other = UserFactory(username="jobseeker_other", role=Role.JOBSEEKER)
     ProcessFactory(candidate=CandidateFactory(user=jobseeker_other), advisor=other_advisor)
     return World(
@@ -87,7 +92,9 @@ def world(db: None) -> World:
         employer_contact=UserFactory(
             username="employer_contact", role=Role.EMPLOYER_CONTACT, office=office
         ),
-        partner=UserFactory(username="partner", role=Role.PARTNER, organisation="Hjelpemiddelsentralen"),
+        partner=UserFactory(
+            username="partner", role=Role.PARTNER, organisation="Hjelpemiddelsentralen"
+        ),
         employer=UserFactory(username="employer", role=Role.EMPLOYER, employer=employer_org),
         employer_other=UserFactory(
             username="employer_other", role=Role.EMPLOYER, employer=employer_org_other

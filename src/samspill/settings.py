@@ -22,7 +22,7 @@ NODE_MODULES = PROJECT_DIR / "node_modules"
 
 django_stubs_ext.monkeypatch()  # lets typed generics like ModelAdmin[Model] run
 
-_DEV_SECRET_KEY = "samspill-development-only-key-never-use-in-production-0123456789"
+_DEV_SECRET_KEY = "samspill-development-only-key-never-use-in-production-0123456789"  # noqa: S105
 
 
 def env_bool(name: str, default: bool) -> bool:

@@ -58,7 +58,9 @@ class CandidateView:
             email=candidate.email if has(CandidateField.CONTACT) else None,
             birth_date=candidate.birth_date if has(CandidateField.BIRTH_DATE) else None,
             need_level=(
-                NeedLevel(candidate.need_level).label if has(CandidateField.NEED_LEVEL) else None
+                str(NeedLevel(candidate.need_level).label)
+                if has(CandidateField.NEED_LEVEL)
+                else None
             ),
             gender=candidate.get_gender_display() if has(CandidateField.GENDER) else None,
         )
@@ -89,8 +91,12 @@ def _deny(
     *, user: User, subject: Subject, purpose: Purpose, action: Action, why: str, error: Exception
 ) -> NoReturn:
     audit_record(
-        actor=user, subject=subject, action=action, purpose=purpose,
-        outcome=Outcome.DENIED, detail=why,
+        actor=user,
+        subject=subject,
+        action=action,
+        purpose=purpose,
+        outcome=Outcome.DENIED,
+        detail=why,
     )
     raise error
 
@@ -130,14 +136,31 @@ def process_get_for_user(
             .first()
         )
         why = "finnes ikke" if owner is None else "forløpet er utenfor brukerens tilgang"
-        _deny(user=user, subject=Subject("process", process_id, owner), purpose=purpose,
-              action=action, why=why, error=Http404())
+        _deny(
+            user=user,
+            subject=Subject("process", process_id, owner),
+            purpose=purpose,
+            action=action,
+            why=why,
+            error=Http404(),
+        )
     access = _process_access(user, process)
     if for_change and not access.can_change:
-        _deny(user=user, subject=_subject_of_process(process), purpose=purpose, action=action,
-              why="rollen kan ikke endre forløpet", error=PermissionDenied())
-    audit_record(actor=user, subject=_subject_of_process(process), action=Action.VIEW,
-                 purpose=purpose, detail=_fields_detail(access.candidate.fields))
+        _deny(
+            user=user,
+            subject=_subject_of_process(process),
+            purpose=purpose,
+            action=action,
+            why="rollen kan ikke endre forløpet",
+            error=PermissionDenied(),
+        )
+    audit_record(
+        actor=user,
+        subject=_subject_of_process(process),
+        action=Action.VIEW,
+        purpose=purpose,
+        detail=_fields_detail(access.candidate.fields),
+    )
     return access
 
 
@@ -176,12 +199,22 @@ def candidate_get_for_user(*, user: User, candidate_id: UUID, purpose: Purpose) 
     candidate = policy.candidates_visible_to(user).filter(uuid=candidate_id).first()
     if candidate is None:
         exists = Candidate.objects.filter(uuid=candidate_id).exists()
-        _deny(user=user, subject=Subject("candidate", candidate_id, candidate_id), purpose=purpose,
-              action=Action.VIEW, why="utenfor brukerens tilgang" if exists else "finnes ikke",
-              error=Http404())
+        _deny(
+            user=user,
+            subject=Subject("candidate", candidate_id, candidate_id),
+            purpose=purpose,
+            action=Action.VIEW,
+            why="utenfor brukerens tilgang" if exists else "finnes ikke",
+            error=Http404(),
+        )
     view = CandidateView.build(candidate, policy.candidate_fields_for(user, candidate))
-    audit_record(actor=user, subject=Subject("candidate", candidate.uuid, candidate.uuid),
-                 action=Action.VIEW, purpose=purpose, detail=_fields_detail(view.fields))
+    audit_record(
+        actor=user,
+        subject=Subject("candidate", candidate.uuid, candidate.uuid),
+        action=Action.VIEW,
+        purpose=purpose,
+        detail=_fields_detail(view.fields),
+    )
     return view
 
 
@@ -191,12 +224,24 @@ def employer_get_for_user(
     employer = policy.employers_visible_to(user).filter(uuid=employer_id).first()
     action = Action.CHANGE if for_change else Action.VIEW
     if employer is None:
-        _deny(user=user, subject=Subject("employer", employer_id), purpose=purpose, action=action,
-              why="utenfor brukerens tilgang", error=Http404())
+        _deny(
+            user=user,
+            subject=Subject("employer", employer_id),
+            purpose=purpose,
+            action=action,
+            why="utenfor brukerens tilgang",
+            error=Http404(),
+        )
     access = EmployerAccess(employer, policy.may_change_employer(user, employer))
     if for_change and not access.can_change:
-        _deny(user=user, subject=Subject("employer", employer.uuid), purpose=purpose,
-              action=action, why="rollen kan ikke endre arbeidsgivere", error=PermissionDenied())
+        _deny(
+            user=user,
+            subject=Subject("employer", employer.uuid),
+            purpose=purpose,
+            action=action,
+            why="rollen kan ikke endre arbeidsgivere",
+            error=PermissionDenied(),
+        )
     return access
 
 
@@ -216,8 +261,14 @@ def audit_log_for_user(
     candidate = Candidate.objects.filter(uuid=candidate_id).first()
     subject = Subject("audit_log", candidate_id, candidate_id)
     if candidate is None or not policy.may_read_audit_log(user, candidate):
-        _deny(user=user, subject=subject, purpose=Purpose.AUDIT_REVIEW, action=Action.VIEW,
-              why="kan ikke lese denne innsynsloggen", error=Http404())
+        _deny(
+            user=user,
+            subject=subject,
+            purpose=Purpose.AUDIT_REVIEW,
+            action=Action.VIEW,
+            why="kan ikke lese denne innsynsloggen",
+            error=Http404(),
+        )
     view = CandidateView.build(candidate, policy.candidate_fields_for(user, candidate))
     audit_record(actor=user, subject=subject, action=Action.VIEW, purpose=Purpose.AUDIT_REVIEW)
     events = AuditEvent.objects.filter(subject_uuid=candidate.uuid).order_by("-at", "-id")

@@ -11,7 +11,7 @@ from samspill.accounts.models import ApiToken, Office, Team, User
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DjangoUserAdmin[User]):
     list_display = ("username", "first_name", "last_name", "role", "office", "is_active")
     list_filter = ("role", "office", "is_active")
     fieldsets = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
@@ -86,7 +88,7 @@ class User(PublicModel, AbstractUser):
     )
     phone = models.CharField(_("telefon"), max_length=20, blank=True)
 
-    objects: UserManager[User] = UserManager()  # type: ignore[assignment]
+    objects: ClassVar[UserManager[User]] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         ordering = ["first_name", "last_name"]

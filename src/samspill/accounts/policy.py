@@ -57,7 +57,7 @@ def process_visibility(user: User) -> Q | None:
     """The filter on ``InclusionProcess`` for what ``user`` may see; ``None`` means nothing."""
     match user.role:
         case Role.ADVISOR:
-            rule = Q(office_id=user.office_id) | _is_member(user)
+            rule = Q(office_id=user.office_id) | Q(_is_member(user))
             return rule | Q(team_id=user.team_id) if user.team_id else rule
         case Role.MANAGER:
             return Q(office_id=user.office_id)
@@ -79,7 +79,9 @@ def processes_visible_to(user: User) -> QuerySet[InclusionProcess]:
     if not user.is_active:
         return InclusionProcess.objects.none()
     rule = process_visibility(user)
-    return InclusionProcess.objects.none() if rule is None else InclusionProcess.objects.filter(rule)
+    return (
+        InclusionProcess.objects.none() if rule is None else InclusionProcess.objects.filter(rule)
+    )
 
 
 def may_change_process(user: User, process: InclusionProcess) -> bool:
@@ -117,7 +119,7 @@ def employers_visible_to(user: User) -> QuerySet[Employer]:
     if user.role in EMPLOYER_REGISTER_ROLES:
         return Employer.objects.all()
     if user.role == Role.EMPLOYER:
-        return Employer.objects.filter(pk=user.employer_id)
+        return Employer.objects.filter(pk=user.employer_id or 0)
     linked = processes_visible_to(user).filter(employer_id=OuterRef("pk"))
     return Employer.objects.filter(Exists(linked))
 
@@ -130,6 +132,6 @@ def may_read_audit_log(user: User, candidate: Candidate) -> bool:
     """Managers see the log of people served at their office; a jobseeker sees their own."""
     if user.role == Role.JOBSEEKER:
         return candidate.user_id == user.pk
-    if user.role == Role.MANAGER:
+    if user.role == Role.MANAGER and user.office_id is not None:
         return candidate.processes.filter(office_id=user.office_id).exists()
     return False

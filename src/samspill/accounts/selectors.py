@@ -9,7 +9,7 @@ from samspill.accounts.models import Office, Role, User
 
 def role_counts() -> list[tuple[str, int]]:
     counts = dict(User.objects.values_list("role").annotate(n=Count("id")).order_by())
-    return [(Role(role).label, counts.get(role, 0)) for role in Role]
+    return [(str(role.label), counts.get(role, 0)) for role in Role]
 
 
 def office_list() -> QuerySet[Office]:

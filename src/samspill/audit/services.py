@@ -20,7 +20,13 @@ class Subject:
 
 
 def _event(
-    *, actor: User, subject: Subject, action: Action, outcome: Outcome, purpose: Purpose, detail: str
+    *,
+    actor: User,
+    subject: Subject,
+    action: Action,
+    outcome: Outcome,
+    purpose: Purpose,
+    detail: str,
 ) -> AuditEvent:
     return AuditEvent(
         actor=actor,

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from samspill.accounts.models import Role
 
@@ -24,12 +24,18 @@ class MenuItem:
 
 _START = MenuItem(_("Start"), "core:start")
 MENUS: dict[str, list[MenuItem]] = {
-    Role.ADVISOR: [_START, MenuItem(_("Forløp"), "processes:list"),
-                   MenuItem(_("Arbeidsgivere"), "employers:list")],
+    Role.ADVISOR: [
+        _START,
+        MenuItem(_("Forløp"), "processes:list"),
+        MenuItem(_("Arbeidsgivere"), "employers:list"),
+    ],
     Role.EMPLOYER_CONTACT: [_START, MenuItem(_("Arbeidsgivere"), "employers:list")],
-    Role.MANAGER: [_START, MenuItem(_("Forløp"), "processes:list"),
-                   MenuItem(_("Arbeidsgivere"), "employers:list"),
-                   MenuItem(_("Innsynslogg"), "audit:search")],
+    Role.MANAGER: [
+        _START,
+        MenuItem(_("Forløp"), "processes:list"),
+        MenuItem(_("Arbeidsgivere"), "employers:list"),
+        MenuItem(_("Innsynslogg"), "audit:search"),
+    ],
     Role.PARTNER: [_START],
     Role.EMPLOYER: [_START],
     Role.JOBSEEKER: [_START, MenuItem(_("Hvem har sett mine opplysninger"), "audit:own")],

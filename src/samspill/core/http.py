@@ -15,5 +15,5 @@ if TYPE_CHECKING:
 class AuthenticatedRequest(HttpRequest):
     """A request behind ``LoginRequiredMiddleware``: the user is always a real ``User``."""
 
-    user: User  # type: ignore[assignment]
+    user: User
     htmx: HtmxDetails

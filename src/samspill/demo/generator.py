@@ -23,20 +23,35 @@ from samspill.candidates.models import Candidate, ConsentRecord, Gender, NeedLev
 from samspill.demo import data
 from samspill.employers.models import Employer, Sector, Workplace
 from samspill.lib.validation import org_number_from_base
-from samspill.processes.models import InclusionProcess, MemberRole, Phase, PhaseChange, ProcessMember
+from samspill.processes.models import (
+    InclusionProcess,
+    MemberRole,
+    Phase,
+    PhaseChange,
+    ProcessMember,
+)
 
 M = TypeVar("M", bound=models.Model)
 Progress = Callable[[str, int, int], None]
 BATCH = 5000
-DEMO_PASSWORD = "demo"  # demo data only: seed_demo refuses to run in production settings
+DEMO_PASSWORD = "demo"  # noqa: S105 (demo only: seed_demo refuses production settings)
 
 # Weighted choices that make the demo look like an ordinary office's caseload.
-NEED_LEVELS = [(NeedLevel.STANDARD, 10), (NeedLevel.SITUATIONAL, 45), (NeedLevel.SPECIAL, 35),
-               (NeedLevel.PERMANENT, 10)]
+NEED_LEVELS = [
+    (NeedLevel.STANDARD, 10),
+    (NeedLevel.SITUATIONAL, 45),
+    (NeedLevel.SPECIAL, 35),
+    (NeedLevel.PERMANENT, 10),
+]
 GENDERS = [(Gender.FEMALE, 48), (Gender.MALE, 50), (Gender.OTHER, 2)]
 #: (phase, typical weeks in it (min, max)) and where a process may go next, with weights.
-DWELL_WEEKS = {Phase.MAPPING: (2, 8), Phase.JOB_SEARCH: (4, 30), Phase.TRIAL: (6, 26),
-               Phase.EMPLOYMENT: (6, 16), Phase.RETENTION: (20, 70)}
+DWELL_WEEKS = {
+    Phase.MAPPING: (2, 8),
+    Phase.JOB_SEARCH: (4, 30),
+    Phase.TRIAL: (6, 26),
+    Phase.EMPLOYMENT: (6, 16),
+    Phase.RETENTION: (20, 70),
+}
 NEXT_PHASE = {
     Phase.MAPPING: [(Phase.JOB_SEARCH, 90), (Phase.CLOSED, 10)],
     Phase.JOB_SEARCH: [(Phase.TRIAL, 45), (Phase.EMPLOYMENT, 25), (Phase.CLOSED, 30)],
@@ -89,21 +104,41 @@ class DemoBuilder:
 
     # -- steps -----------------------------------------------------------------------------
     def offices(self) -> None:
-        self.office_list = self._insert("Kontorer", [
-            Office(uuid=self._uuid(), name=n, unit_number=u, municipality=m, latitude=la, longitude=lo)
-            for n, u, m, la, lo in data.OFFICES
-        ])
-        self.teams = self._insert("Team", [
-            Team(uuid=self._uuid(), office=office, name=name)
-            for office in self.office_list for name in data.TEAMS
-        ])
+        self.office_list = self._insert(
+            "Kontorer",
+            [
+                Office(
+                    uuid=self._uuid(),
+                    name=n,
+                    unit_number=u,
+                    municipality=m,
+                    latitude=la,
+                    longitude=lo,
+                )
+                for n, u, m, la, lo in data.OFFICES
+            ],
+        )
+        self.teams = self._insert(
+            "Team",
+            [
+                Team(uuid=self._uuid(), office=office, name=name)
+                for office in self.office_list
+                for name in data.TEAMS
+            ],
+        )
 
     def _user(self, username: str, role: str, *, login: bool = False, **extra: Any) -> User:
         first, last = self.fake.first_name(), self.fake.last_name()
         return User(
-            uuid=self._uuid(), username=username, role=role, first_name=first, last_name=last,
-            email=f"{username}@example.com", phone=self._phone(),
-            password=self.password if login else "!", **extra,
+            uuid=self._uuid(),
+            username=username,
+            role=role,
+            first_name=first,
+            last_name=last,
+            email=f"{username}@example.com",
+            phone=self._phone(),
+            password=self.password if login else "!",
+            **extra,
         )
 
     def staff(self) -> None:
@@ -118,17 +153,25 @@ class DemoBuilder:
                 for n in range(count)
             ]
             if index == 0:  # the demo login "advisor" owns processes at the first office
-                advisors[0] = self._user("advisor", Role.ADVISOR, login=True, office=office, team=teams[0])
+                advisors[0] = self._user(
+                    "advisor", Role.ADVISOR, login=True, office=office, team=teams[0]
+                )
                 users.append(self._user("manager", Role.MANAGER, login=True, office=office))
-                users.append(self._user("employer_contact", Role.EMPLOYER_CONTACT, login=True,
-                                        office=office))
+                users.append(
+                    self._user("employer_contact", Role.EMPLOYER_CONTACT, login=True, office=office)
+                )
             else:
                 users.append(self._user(f"leder{index}", Role.MANAGER, office=office))
-                users.append(self._user(f"markedskontakt{index}", Role.EMPLOYER_CONTACT, office=office))
+                users.append(
+                    self._user(f"markedskontakt{index}", Role.EMPLOYER_CONTACT, office=office)
+                )
             self.advisors[office.pk] = advisors
             users.extend(advisors)
-        users.append(self._user("partner", Role.PARTNER, login=True,
-                                organisation="Hjelpemiddelsentralen i Oslo"))
+        users.append(
+            self._user(
+                "partner", Role.PARTNER, login=True, organisation="Hjelpemiddelsentralen i Oslo"
+            )
+        )
         users.append(self._user("admin", Role.ADMIN, login=True, is_staff=True, is_superuser=True))
         self._insert("Ansatte og samarbeidspartnere", users)
         self.by_username = {u.username: u for u in users}
@@ -144,8 +187,15 @@ class DemoBuilder:
             while (org := org_number_from_base(str(base))) is None:
                 base += 1
             base += self.rng.randrange(1, 97)
-            employers.append(Employer(uuid=self._uuid(), org_number=org, name=name, sector=sector,
-                                      ia_agreement=self.rng.random() < 0.55))
+            employers.append(
+                Employer(
+                    uuid=self._uuid(),
+                    org_number=org,
+                    name=name,
+                    sector=sector,
+                    ia_agreement=self.rng.random() < 0.55,
+                )
+            )
         self.employer_list = self._insert("Arbeidsgivere", employers)
         workplaces: list[Workplace] = []
         self.workplaces_by_office: dict[int, list[Workplace]] = {}
@@ -154,8 +204,11 @@ class DemoBuilder:
             names = data.WORKPLACE_NAMES[employer.sector]
             for name in names[: self.rng.randint(1, len(names))]:
                 workplace = Workplace(
-                    uuid=self._uuid(), employer=employer, name=name,
-                    address=self.fake.street_address(), municipality=office.municipality,
+                    uuid=self._uuid(),
+                    employer=employer,
+                    name=name,
+                    address=self.fake.street_address(),
+                    municipality=office.municipality,
                     latitude=office.latitude + self.rng.uniform(-0.05, 0.05),
                     longitude=office.longitude + self.rng.uniform(-0.08, 0.08),
                 )
@@ -171,21 +224,37 @@ class DemoBuilder:
             office = self.office_list[n % len(self.office_list)]
             gender = _weighted(self.rng, GENDERS)
             age = self.rng.randint(18, 29) if self.rng.random() < 0.4 else self.rng.randint(30, 62)
-            first = (self.fake.first_name_female() if gender == Gender.FEMALE
-                     else self.fake.first_name_male())
+            first = (
+                self.fake.first_name_female()
+                if gender == Gender.FEMALE
+                else self.fake.first_name_male()
+            )
             last = self.fake.last_name()
-            candidates.append(Candidate(
-                uuid=self._uuid(), first_name=first, last_name=last,
-                birth_date=self.today - timedelta(days=age * 365 + self.rng.randrange(365)),
-                gender=gender, municipality=office.municipality, phone=self._phone(),
-                email=f"{first}.{last}{n}@example.com".lower().replace(" ", ""),
-                need_level=_weighted(self.rng, NEED_LEVELS),
-            ))
+            candidates.append(
+                Candidate(
+                    uuid=self._uuid(),
+                    first_name=first,
+                    last_name=last,
+                    birth_date=self.today - timedelta(days=age * 365 + self.rng.randrange(365)),
+                    gender=gender,
+                    municipality=office.municipality,
+                    phone=self._phone(),
+                    email=f"{first}.{last}{n}@example.com".lower().replace(" ", ""),
+                    need_level=_weighted(self.rng, NEED_LEVELS),
+                )
+            )
             advisor = self.rng.choice(self.advisors[office.pk])
-            started = first_day + timedelta(days=self.rng.randrange((self.today - first_day).days - 7))
+            started = first_day + timedelta(
+                days=self.rng.randrange((self.today - first_day).days - 7)
+            )
             process = InclusionProcess(
-                uuid=self._uuid(), office=office, team_id=advisor.team_id, advisor=advisor,
-                started_on=started, phase=Phase.MAPPING, phase_since=started,
+                uuid=self._uuid(),
+                office=office,
+                team_id=advisor.team_id,
+                advisor=advisor,
+                started_on=started,
+                phase=Phase.MAPPING,
+                phase_since=started,
             )
             changes.append(self._walk(process, office))
             processes.append(process)
@@ -217,8 +286,9 @@ class DemoBuilder:
             if target in (Phase.TRIAL, Phase.EMPLOYMENT) and phase == Phase.JOB_SEARCH:
                 workplace = self.rng.choice(self.workplaces_by_office[office.pk])
                 process.workplace, process.employer = workplace, workplace.employer
-            changes.append(PhaseChange(from_phase=phase, to_phase=target, effective_on=next_day,
-                                       reason=reason))
+            changes.append(
+                PhaseChange(from_phase=phase, to_phase=target, effective_on=next_day, reason=reason)
+            )
             day, phase = next_day, target
         process.phase, process.phase_since = phase, day
         process.ended_on = day if phase == Phase.CLOSED else None
@@ -228,11 +298,16 @@ class DemoBuilder:
 
     def consents(self) -> None:
         """Most candidates share name and age; many share contact details; some share nothing."""
-        choices = [(["name", "age", "municipality", "contact"], 40), (["name", "age"], 35),
-                   (["name"], 10), ([], 15)]
+        choices = [
+            (["name", "age", "municipality", "contact"], 40),
+            (["name", "age"], 35),
+            (["name"], 10),
+            ([], 15),
+        ]
         records = [
             ConsentRecord(candidate=candidate, items=_weighted(self.rng, choices))
-            for candidate in self.candidate_list if self.rng.random() < 0.8
+            for candidate in self.candidate_list
+            if self.rng.random() < 0.8
         ]
         self._insert("Samtykker", records)
 
@@ -241,7 +316,8 @@ class DemoBuilder:
         advisor = self.by_username["advisor"]
         placed_phases = (Phase.TRIAL, Phase.EMPLOYMENT, Phase.RETENTION)
         jobseeker_process = next(
-            p for p in self.process_list
+            p
+            for p in self.process_list
             if p.office_id == advisor.office_id and p.phase in placed_phases
         )
         if jobseeker_process.advisor_id != advisor.pk:
@@ -259,21 +335,37 @@ class DemoBuilder:
         candidate.save(update_fields=["user"])
         ConsentRecord.objects.create(candidate=candidate, items=["name", "age", "contact"])
         members = [
-            ProcessMember(process=p, user=self.by_username["partner"], role=MemberRole.PARTNER,
-                          purpose=self.rng.choice(data.PARTNER_PURPOSES), invited_by=advisor)
+            ProcessMember(
+                process=p,
+                user=self.by_username["partner"],
+                role=MemberRole.PARTNER,
+                purpose=self.rng.choice(data.PARTNER_PURPOSES),
+                invited_by=advisor,
+            )
             for p in own[1:4]
         ] + [
-            ProcessMember(process=p, user=self.by_username["employer_contact"],
-                          role=MemberRole.EMPLOYER_CONTACT, purpose="Jobbutvikling mot arbeidsgivere",
-                          invited_by=advisor)
+            ProcessMember(
+                process=p,
+                user=self.by_username["employer_contact"],
+                role=MemberRole.EMPLOYER_CONTACT,
+                purpose="Jobbutvikling mot arbeidsgivere",
+                invited_by=advisor,
+            )
             for p in own[4:9]
         ]
         self._insert("Invitasjoner", members)
         self.by_username.update(jobseeker=jobseeker, employer=employer_user)
         self.summary.logins = [
-            (name, Role(self.by_username[name].role).label)
-            for name in ("advisor", "employer_contact", "manager", "partner", "employer",
-                         "jobseeker", "admin")
+            (name, str(Role(self.by_username[name].role).label))
+            for name in (
+                "advisor",
+                "employer_contact",
+                "manager",
+                "partner",
+                "employer",
+                "jobseeker",
+                "admin",
+            )
         ]
 
     STEPS: tuple[tuple[str, str], ...] = (

@@ -31,7 +31,9 @@ class EmployerOut(Schema):
 
 
 @router.get("", response=list[EmployerOut], summary="Arbeidsgivere brukeren har tilgang til")
-def employer_list(request: AuthenticatedRequest, limit: int = 100, offset: int = 0) -> list[EmployerOut]:
+def employer_list(
+    request: AuthenticatedRequest, limit: int = 100, offset: int = 0
+) -> list[EmployerOut]:
     employers = employer_list_for_user(user=request.user)[offset : offset + min(limit, 500)]
     return [EmployerOut.from_model(employer) for employer in employers]
 

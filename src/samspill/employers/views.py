@@ -19,13 +19,17 @@ from samspill.employers import selectors
 
 @require_GET
 def employer_list(request: AuthenticatedRequest) -> HttpResponse:
-    page = Paginator(employer_list_for_user(user=request.user), 50).get_page(request.GET.get("side"))
+    page = Paginator(employer_list_for_user(user=request.user), 50).get_page(
+        request.GET.get("side")
+    )
     return render(request, "employers/list.html", {"employers": page.object_list, "page": page})
 
 
 @require_GET
 def employer_detail(request: AuthenticatedRequest, employer_id: UUID) -> HttpResponse:
-    access = employer_get_for_user(user=request.user, employer_id=employer_id, purpose=Purpose.CASE_WORK)
+    access = employer_get_for_user(
+        user=request.user, employer_id=employer_id, purpose=Purpose.CASE_WORK
+    )
     context = {
         "access": access,
         "workplaces": selectors.workplaces_of(employer=access.employer),

@@ -21,9 +21,7 @@ def normalize_org_number(value: str) -> str:
     if not compact.isdigit():
         raise InvalidValue("Organisasjonsnummeret kan bare inneholde siffer.")
     if len(compact) != 9:
-        raise InvalidValue(
-            f"Organisasjonsnummeret må ha ni siffer (du skrev {len(compact)})."
-        )
+        raise InvalidValue(f"Organisasjonsnummeret må ha ni siffer (du skrev {len(compact)}).")
     try:
         return str(orgnr.validate(compact))
     except stdnum_exceptions.InvalidChecksum:

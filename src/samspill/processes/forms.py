@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samspill.accounts.models import User
 from samspill.core.forms import Form
 from samspill.employers.models import Employer
 from samspill.processes.models import MemberRole
@@ -44,7 +45,9 @@ class PhaseChangeForm(Form):
 
 
 class InviteMemberForm(Form):
-    user = forms.ModelChoiceField(label=_("Hvem"), queryset=None, to_field_name="uuid")
+    user: forms.ModelChoiceField[User] = forms.ModelChoiceField(
+        label=_("Hvem"), queryset=User.objects.none(), to_field_name="uuid"
+    )
     role = forms.ChoiceField(label=_("Rolle i forløpet"), choices=MemberRole.choices)
     purpose = forms.CharField(
         label=_("Hva gjelder samarbeidet?"),
@@ -57,7 +60,9 @@ class InviteMemberForm(Form):
         user_field = self.fields["user"]
         assert isinstance(user_field, forms.ModelChoiceField)
         user_field.queryset = users
-        user_field.label_from_instance = lambda u: (  # type: ignore[method-assign]
-            f"{u.display_name} – {u.get_role_display()}"
-            + (f", {u.organisation}" if u.organisation else "")
-        )
+        user_field.label_from_instance = _user_label  # type: ignore[method-assign,assignment]
+
+
+def _user_label(user: User) -> str:
+    where = f", {user.organisation}" if user.organisation else ""
+    return f"{user.display_name} – {user.get_role_display()}{where}"

@@ -48,8 +48,9 @@ def process_open(
     PhaseChange.objects.create(
         process=process, to_phase=Phase.MAPPING, effective_on=started, recorded_by=actor
     )
-    audit_record(actor=actor, subject=_subject(process), action=Action.CREATE,
-                 purpose=Purpose.CASE_WORK)
+    audit_record(
+        actor=actor, subject=_subject(process), action=Action.CREATE, purpose=Purpose.CASE_WORK
+    )
     return process
 
 
@@ -64,8 +65,8 @@ def process_change_phase(
     employer: Employer | None = None,
 ) -> InclusionProcess:
     """Move a process to another phase, dated, as the transition table allows."""
-    process = InclusionProcess.objects.select_for_update().select_related("candidate").get(
-        pk=process.pk
+    process = (
+        InclusionProcess.objects.select_for_update().select_related("candidate").get(pk=process.pk)
     )
     current, target = Phase(process.phase), Phase(to_phase)
     if target not in PHASE_TRANSITIONS[current]:
@@ -74,8 +75,10 @@ def process_change_phase(
         )
     if effective_on < process.phase_since:
         raise ValidationError(
-            {"effective_on": "Datoen kan ikke være før forløpet kom i nåværende fase "
-                             f"({process.phase_since:%d.%m.%Y})."}
+            {
+                "effective_on": "Datoen kan ikke være før forløpet kom i nåværende fase "
+                f"({process.phase_since:%d.%m.%Y})."
+            }
         )
     if effective_on > timezone.localdate():
         raise ValidationError({"effective_on": "Datoen kan ikke være frem i tid."})
@@ -85,8 +88,12 @@ def process_change_phase(
     if target in PHASES_WITH_EMPLOYER and employer is None:
         raise ValidationError({"employer": f"Velg arbeidsgiver for «{target.label}»."})
     PhaseChange.objects.create(
-        process=process, from_phase=current, to_phase=target, effective_on=effective_on,
-        reason=reason.strip(), recorded_by=actor,
+        process=process,
+        from_phase=current,
+        to_phase=target,
+        effective_on=effective_on,
+        reason=reason.strip(),
+        recorded_by=actor,
     )
     process.phase, process.phase_since = target, effective_on
     if target in PHASES_WITH_EMPLOYER:
@@ -95,8 +102,13 @@ def process_change_phase(
         process.employer = process.workplace = None
     process.ended_on = effective_on if target == Phase.CLOSED else None
     process.save(update_fields=["phase", "phase_since", "employer", "workplace", "ended_on"])
-    audit_record(actor=actor, subject=_subject(process), action=Action.CHANGE,
-                 purpose=Purpose.CASE_WORK, detail=f"fase: {current} → {target}")
+    audit_record(
+        actor=actor,
+        subject=_subject(process),
+        action=Action.CHANGE,
+        purpose=Purpose.CASE_WORK,
+        detail=f"fase: {current} → {target}",
+    )
     return process
 
 
@@ -119,8 +131,13 @@ def process_invite_member(
     member = ProcessMember.objects.create(
         process=process, user=user, role=role, purpose=purpose.strip(), invited_by=actor
     )
-    audit_record(actor=actor, subject=_subject(process), action=Action.CHANGE,
-                 purpose=Purpose.CASE_WORK, detail=f"inviterte {user.display_name} ({role})")
+    audit_record(
+        actor=actor,
+        subject=_subject(process),
+        action=Action.CHANGE,
+        purpose=Purpose.CASE_WORK,
+        detail=f"inviterte {user.display_name} ({role})",
+    )
     return member
 
 
@@ -128,6 +145,11 @@ def process_invite_member(
 def process_revoke_member(*, actor: User, member: ProcessMember) -> ProcessMember:
     member.revoked_at = timezone.now()
     member.save(update_fields=["revoked_at"])
-    audit_record(actor=actor, subject=_subject(member.process), action=Action.CHANGE,
-                 purpose=Purpose.CASE_WORK, detail=f"fjernet {member.user.display_name}")
+    audit_record(
+        actor=actor,
+        subject=_subject(member.process),
+        action=Action.CHANGE,
+        purpose=Purpose.CASE_WORK,
+        detail=f"fjernet {member.user.display_name}",
+    )
     return member

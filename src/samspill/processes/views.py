@@ -24,7 +24,7 @@ from samspill.core.http import AuthenticatedRequest
 from samspill.processes import selectors, services
 from samspill.processes.forms import InviteMemberForm, PhaseChangeForm
 
-_PURPOSE_BY_ROLE = {
+_PURPOSE_BY_ROLE: dict[str, Purpose] = {
     Role.EMPLOYER: Purpose.EMPLOYER_PORTAL,
     Role.JOBSEEKER: Purpose.OWN_DATA,
     Role.PARTNER: Purpose.PARTNER_WORK,
@@ -46,7 +46,9 @@ def process_list(request: AuthenticatedRequest) -> HttpResponse:
 
 @require_GET
 def process_detail(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse:
-    access = process_get_for_user(user=request.user, process_id=process_id, purpose=_purpose(request))
+    access = process_get_for_user(
+        user=request.user, process_id=process_id, purpose=_purpose(request)
+    )
     context = {
         "access": access,
         "history": selectors.phase_history(process=access.process),

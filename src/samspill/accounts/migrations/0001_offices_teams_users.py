@@ -10,109 +10,282 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('employers', '0001_employers_workplaces'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("employers", "0001_employers_workplaces"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Office',
+            name="Office",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='navn')),
-                ('unit_number', models.CharField(max_length=4, unique=True, verbose_name='enhetsnummer')),
-                ('municipality', models.CharField(max_length=80, verbose_name='kommune')),
-                ('latitude', models.FloatField(verbose_name='breddegrad')),
-                ('longitude', models.FloatField(verbose_name='lengdegrad')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("uuid", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="navn")),
+                (
+                    "unit_number",
+                    models.CharField(max_length=4, unique=True, verbose_name="enhetsnummer"),
+                ),
+                ("municipality", models.CharField(max_length=80, verbose_name="kommune")),
+                ("latitude", models.FloatField(verbose_name="breddegrad")),
+                ("longitude", models.FloatField(verbose_name="lengdegrad")),
             ],
             options={
-                'verbose_name': 'NAV-kontor',
-                'verbose_name_plural': 'NAV-kontorer',
-                'ordering': ['name'],
+                "verbose_name": "NAV-kontor",
+                "verbose_name_plural": "NAV-kontorer",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('role', models.CharField(choices=[('advisor', 'Veileder / jobbspesialist'), ('employer_contact', 'Markedskontakt'), ('manager', 'Leder'), ('partner', 'Samarbeidspartner'), ('employer', 'Arbeidsgiver'), ('jobseeker', 'Arbeidssøker'), ('admin', 'Systemadministrator')], max_length=20, verbose_name='rolle')),
-                ('organisation', models.CharField(blank=True, help_text='For samarbeidspartnere, f.eks. «Hjelpemiddelsentralen i Oslo».', max_length=120, verbose_name='organisasjon')),
-                ('phone', models.CharField(blank=True, max_length=20, verbose_name='telefon')),
-                ('employer', models.ForeignKey(blank=True, help_text='Kun for arbeidsgiverbrukere: virksomheten brukeren representerer.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='users', to='employers.employer')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('office', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='staff', to='accounts.office')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                (
+                    "first_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="first name"),
+                ),
+                (
+                    "last_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="last name"),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="email address"),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                ("uuid", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("advisor", "Veileder / jobbspesialist"),
+                            ("employer_contact", "Markedskontakt"),
+                            ("manager", "Leder"),
+                            ("partner", "Samarbeidspartner"),
+                            ("employer", "Arbeidsgiver"),
+                            ("jobseeker", "Arbeidssøker"),
+                            ("admin", "Systemadministrator"),
+                        ],
+                        max_length=20,
+                        verbose_name="rolle",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.CharField(
+                        blank=True,
+                        help_text="For samarbeidspartnere, f.eks. «Hjelpemiddelsentralen i Oslo».",
+                        max_length=120,
+                        verbose_name="organisasjon",
+                    ),
+                ),
+                ("phone", models.CharField(blank=True, max_length=20, verbose_name="telefon")),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Kun for arbeidsgiverbrukere: virksomheten brukeren representerer.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="users",
+                        to="employers.employer",
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="staff",
+                        to="accounts.office",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bruker',
-                'verbose_name_plural': 'brukere',
-                'ordering': ['first_name', 'last_name'],
+                "verbose_name": "bruker",
+                "verbose_name_plural": "brukere",
+                "ordering": ["first_name", "last_name"],
             },
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ("objects", django.contrib.auth.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='ApiToken',
+            name="ApiToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key_hash', models.CharField(max_length=64, unique=True)),
-                ('prefix', models.CharField(max_length=8, verbose_name='kjennetegn')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('last_used_at', models.DateTimeField(blank=True, null=True)),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key_hash", models.CharField(max_length=64, unique=True)),
+                ("prefix", models.CharField(max_length=8, verbose_name="kjennetegn")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("last_used_at", models.DateTimeField(blank=True, null=True)),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="api_tokens",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'API-nøkkel',
-                'verbose_name_plural': 'API-nøkler',
+                "verbose_name": "API-nøkkel",
+                "verbose_name_plural": "API-nøkler",
             },
         ),
         migrations.CreateModel(
-            name='Team',
+            name="Team",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('name', models.CharField(max_length=120, verbose_name='navn')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='teams', to='accounts.office')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("uuid", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("name", models.CharField(max_length=120, verbose_name="navn")),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="teams",
+                        to="accounts.office",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'team',
-                'verbose_name_plural': 'team',
-                'ordering': ['office__name', 'name'],
+                "verbose_name": "team",
+                "verbose_name_plural": "team",
+                "ordering": ["office__name", "name"],
             },
         ),
         migrations.AddField(
-            model_name='user',
-            name='team',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='members', to='accounts.team'),
+            model_name="user",
+            name="team",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="members",
+                to="accounts.team",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='team',
-            constraint=models.UniqueConstraint(fields=('office', 'name'), name='team_unique_name_per_office'),
+            model_name="team",
+            constraint=models.UniqueConstraint(
+                fields=("office", "name"), name="team_unique_name_per_office"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='user',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('employer__isnull', False), ('role', 'employer')), models.Q(models.Q(('role', 'employer'), _negated=True), ('employer__isnull', True)), _connector='OR'), name='user_employer_iff_employer_role'),
+            model_name="user",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("employer__isnull", False), ("role", "employer")),
+                    models.Q(
+                        models.Q(("role", "employer"), _negated=True), ("employer__isnull", True)
+                    ),
+                    _connector="OR",
+                ),
+                name="user_employer_iff_employer_role",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='user',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('role__in', frozenset(['advisor', 'employer_contact', 'manager'])), _negated=True), ('office__isnull', False), _connector='OR'), name='user_office_roles_have_office'),
+            model_name="user",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("role__in", frozenset(["advisor", "employer_contact", "manager"])),
+                        _negated=True,
+                    ),
+                    ("office__isnull", False),
+                    _connector="OR",
+                ),
+                name="user_office_roles_have_office",
+            ),
         ),
     ]

@@ -32,7 +32,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     last_name = factory.Faker("last_name", locale="no_NO")
     role = Role.ADVISOR
     office = factory.Maybe(
-        factory.LazyAttribute(lambda u: u.role in (Role.ADVISOR, Role.EMPLOYER_CONTACT, Role.MANAGER)),
+        factory.LazyAttribute(
+            lambda u: u.role in (Role.ADVISOR, Role.EMPLOYER_CONTACT, Role.MANAGER)
+        ),
         yes_declaration=factory.SubFactory(OfficeFactory),
         no_declaration=None,
     )

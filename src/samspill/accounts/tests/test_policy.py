@@ -45,7 +45,9 @@ def test_consent_cannot_open_fields_that_are_never_shareable(world: World) -> No
 
 def test_staff_and_the_jobseeker_see_every_field(world: World) -> None:
     for name in ("advisor", "manager", "jobseeker"):
-        assert policy.candidate_fields_for(world.persona(name), world.process.candidate) == ALL_FIELDS
+        assert (
+            policy.candidate_fields_for(world.persona(name), world.process.candidate) == ALL_FIELDS
+        )
 
 
 def test_only_advisors_and_managers_may_change(world: World) -> None:

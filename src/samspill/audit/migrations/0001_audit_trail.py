@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,26 +15,89 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='tidspunkt')),
-                ('actor_name', models.CharField(max_length=160, verbose_name='navn')),
-                ('actor_role', models.CharField(max_length=20, verbose_name='rolle')),
-                ('action', models.CharField(choices=[('view', 'Så på'), ('change', 'Endret'), ('create', 'Opprettet'), ('export', 'Eksporterte')], max_length=10, verbose_name='handling')),
-                ('outcome', models.CharField(choices=[('allowed', 'Tillatt'), ('denied', 'Avvist')], max_length=10, verbose_name='utfall')),
-                ('purpose', models.CharField(choices=[('case_work', 'Oppfølging av forløpet'), ('portfolio', 'Oversikt over forløp'), ('employer_portal', 'Arbeidsgiverens egen side'), ('own_data', 'Egne opplysninger'), ('partner_work', 'Samarbeid i forløpet'), ('audit_review', 'Kontroll av innsynslogg'), ('api', 'Tilgang via API')], max_length=20, verbose_name='formål')),
-                ('object_type', models.CharField(max_length=40, verbose_name='type')),
-                ('object_uuid', models.UUIDField(null=True, verbose_name='objekt')),
-                ('subject_uuid', models.UUIDField(help_text='Kandidaten hvis opplysninger det gjelder.', null=True, verbose_name='person')),
-                ('detail', models.CharField(blank=True, max_length=300, verbose_name='detaljer')),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='utført av')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="tidspunkt"
+                    ),
+                ),
+                ("actor_name", models.CharField(max_length=160, verbose_name="navn")),
+                ("actor_role", models.CharField(max_length=20, verbose_name="rolle")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("view", "Så på"),
+                            ("change", "Endret"),
+                            ("create", "Opprettet"),
+                            ("export", "Eksporterte"),
+                        ],
+                        max_length=10,
+                        verbose_name="handling",
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[("allowed", "Tillatt"), ("denied", "Avvist")],
+                        max_length=10,
+                        verbose_name="utfall",
+                    ),
+                ),
+                (
+                    "purpose",
+                    models.CharField(
+                        choices=[
+                            ("case_work", "Oppfølging av forløpet"),
+                            ("portfolio", "Oversikt over forløp"),
+                            ("employer_portal", "Arbeidsgiverens egen side"),
+                            ("own_data", "Egne opplysninger"),
+                            ("partner_work", "Samarbeid i forløpet"),
+                            ("audit_review", "Kontroll av innsynslogg"),
+                            ("api", "Tilgang via API"),
+                        ],
+                        max_length=20,
+                        verbose_name="formål",
+                    ),
+                ),
+                ("object_type", models.CharField(max_length=40, verbose_name="type")),
+                ("object_uuid", models.UUIDField(null=True, verbose_name="objekt")),
+                (
+                    "subject_uuid",
+                    models.UUIDField(
+                        help_text="Kandidaten hvis opplysninger det gjelder.",
+                        null=True,
+                        verbose_name="person",
+                    ),
+                ),
+                ("detail", models.CharField(blank=True, max_length=300, verbose_name="detaljer")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="utført av",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'logghendelse',
-                'verbose_name_plural': 'innsynslogg',
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['subject_uuid', '-at'], name='audit_subject_at'), models.Index(fields=['actor', '-at'], name='audit_actor_at')],
+                "verbose_name": "logghendelse",
+                "verbose_name_plural": "innsynslogg",
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(fields=["subject_uuid", "-at"], name="audit_subject_at"),
+                    models.Index(fields=["actor", "-at"], name="audit_actor_at"),
+                ],
             },
         ),
     ]

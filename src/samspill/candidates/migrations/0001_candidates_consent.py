@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,41 +15,101 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Candidate',
+            name="Candidate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('first_name', models.CharField(max_length=80, verbose_name='fornavn')),
-                ('last_name', models.CharField(max_length=80, verbose_name='etternavn')),
-                ('birth_date', models.DateField(verbose_name='fødselsdato')),
-                ('gender', models.CharField(choices=[('female', 'Kvinne'), ('male', 'Mann'), ('other', 'Annet / vil ikke oppgi')], max_length=10, verbose_name='kjønn')),
-                ('municipality', models.CharField(max_length=80, verbose_name='bostedskommune')),
-                ('phone', models.CharField(blank=True, max_length=20, verbose_name='telefon')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-post')),
-                ('need_level', models.CharField(choices=[('standard', 'Standard innsats'), ('situasjonsbestemt', 'Situasjonsbestemt innsats'), ('spesielt_tilpasset', 'Spesielt tilpasset innsats'), ('varig_tilpasset', 'Varig tilpasset innsats')], max_length=20, verbose_name='innsatsbehov')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.OneToOneField(blank=True, help_text='Innloggingen til arbeidssøkeren selv, hvis hen har en.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='candidate', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("uuid", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("first_name", models.CharField(max_length=80, verbose_name="fornavn")),
+                ("last_name", models.CharField(max_length=80, verbose_name="etternavn")),
+                ("birth_date", models.DateField(verbose_name="fødselsdato")),
+                (
+                    "gender",
+                    models.CharField(
+                        choices=[
+                            ("female", "Kvinne"),
+                            ("male", "Mann"),
+                            ("other", "Annet / vil ikke oppgi"),
+                        ],
+                        max_length=10,
+                        verbose_name="kjønn",
+                    ),
+                ),
+                ("municipality", models.CharField(max_length=80, verbose_name="bostedskommune")),
+                ("phone", models.CharField(blank=True, max_length=20, verbose_name="telefon")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-post")),
+                (
+                    "need_level",
+                    models.CharField(
+                        choices=[
+                            ("standard", "Standard innsats"),
+                            ("situasjonsbestemt", "Situasjonsbestemt innsats"),
+                            ("spesielt_tilpasset", "Spesielt tilpasset innsats"),
+                            ("varig_tilpasset", "Varig tilpasset innsats"),
+                        ],
+                        max_length=20,
+                        verbose_name="innsatsbehov",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="Innloggingen til arbeidssøkeren selv, hvis hen har en.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="candidate",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kandidat',
-                'verbose_name_plural': 'kandidater',
-                'ordering': ['last_name', 'first_name'],
+                "verbose_name": "kandidat",
+                "verbose_name_plural": "kandidater",
+                "ordering": ["last_name", "first_name"],
             },
         ),
         migrations.CreateModel(
-            name='ConsentRecord',
+            name="ConsentRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('items', models.JSONField(default=list, verbose_name='deles med arbeidsgiver')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='registrert')),
-                ('candidate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consents', to='candidates.candidate')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("items", models.JSONField(default=list, verbose_name="deles med arbeidsgiver")),
+                ("recorded_at", models.DateTimeField(auto_now_add=True, verbose_name="registrert")),
+                (
+                    "candidate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consents",
+                        to="candidates.candidate",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'samtykke',
-                'verbose_name_plural': 'samtykker',
-                'ordering': ['-recorded_at', '-id'],
-                'indexes': [models.Index(fields=['candidate', '-recorded_at'], name='consent_latest')],
+                "verbose_name": "samtykke",
+                "verbose_name_plural": "samtykker",
+                "ordering": ["-recorded_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["candidate", "-recorded_at"], name="consent_latest")
+                ],
             },
         ),
     ]

@@ -32,7 +32,9 @@ TARGETS: dict[str, tuple[Callable[[World], uuid.UUID], tuple[str, ...]]] = {
 
 
 def _walk(
-    patterns: list[URLPattern | URLResolver], namespace: str = "", converters: dict[str, Any] | None = None
+    patterns: list[URLPattern | URLResolver],
+    namespace: str = "",
+    converters: dict[str, Any] | None = None,
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     for pattern in patterns:
         found = {**(converters or {}), **getattr(pattern.pattern, "converters", {})}
@@ -80,7 +82,9 @@ def _request(client: Client, url: str) -> int:
 
 
 @pytest.mark.parametrize(("name", "kwargs"), OBJECT_URLS, ids=[n for n, _ in OBJECT_URLS])
-def test_every_outsider_is_denied_and_logged(world: World, client: Client, name: str, kwargs: tuple[str, ...]) -> None:
+def test_every_outsider_is_denied_and_logged(
+    world: World, client: Client, name: str, kwargs: tuple[str, ...]
+) -> None:
     url = reverse(name, kwargs={kwarg: TARGETS[kwarg][0](world) for kwarg in kwargs})
     outsiders = set.intersection(*(set(TARGETS[kwarg][1]) for kwarg in kwargs))
     assert outsiders
@@ -95,14 +99,18 @@ def test_every_outsider_is_denied_and_logged(world: World, client: Client, name:
 
 
 @pytest.mark.parametrize(("name", "kwargs"), OBJECT_URLS, ids=[n for n, _ in OBJECT_URLS])
-def test_unknown_ids_are_404_and_logged(world: World, client: Client, name: str, kwargs: tuple[str, ...]) -> None:
+def test_unknown_ids_are_404_and_logged(
+    world: World, client: Client, name: str, kwargs: tuple[str, ...]
+) -> None:
     url = reverse(name, kwargs={kwarg: uuid.uuid4() for kwarg in kwargs})
     client.force_login(world.manager)
     assert _request(client, url) == 404
     assert AuditEvent.objects.filter(actor=world.manager, outcome=Outcome.DENIED).exists()
 
 
-PERSONAL_MODELS = r"\b(Candidate|ConsentRecord|InclusionProcess|PhaseChange|ProcessMember)\.objects\b"
+PERSONAL_MODELS = (
+    r"\b(Candidate|ConsentRecord|InclusionProcess|PhaseChange|ProcessMember)\.objects\b"
+)
 
 
 def test_views_and_api_never_load_personal_records_directly() -> None:

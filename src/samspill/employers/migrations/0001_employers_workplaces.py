@@ -7,46 +7,88 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Employer',
+            name="Employer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('org_number', models.CharField(max_length=9, unique=True, validators=[samspill.employers.models.validate_org_number], verbose_name='organisasjonsnummer')),
-                ('name', models.CharField(max_length=160, verbose_name='navn')),
-                ('sector', models.CharField(choices=[('retail', 'Butikk og handel'), ('grocery', 'Dagligvare'), ('warehouse', 'Lager og logistikk'), ('kindergarten', 'Barnehage'), ('canteen', 'Kantine og storkjøkken'), ('office', 'Kontor og administrasjon'), ('caretaking', 'Vaktmester og drift'), ('cleaning', 'Renhold'), ('care', 'Helse og omsorg'), ('industry', 'Industri og produksjon'), ('other', 'Annet')], max_length=20, verbose_name='bransje')),
-                ('ia_agreement', models.BooleanField(default=False, verbose_name='IA-avtale')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("uuid", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                (
+                    "org_number",
+                    models.CharField(
+                        max_length=9,
+                        unique=True,
+                        validators=[samspill.employers.models.validate_org_number],
+                        verbose_name="organisasjonsnummer",
+                    ),
+                ),
+                ("name", models.CharField(max_length=160, verbose_name="navn")),
+                (
+                    "sector",
+                    models.CharField(
+                        choices=[
+                            ("retail", "Butikk og handel"),
+                            ("grocery", "Dagligvare"),
+                            ("warehouse", "Lager og logistikk"),
+                            ("kindergarten", "Barnehage"),
+                            ("canteen", "Kantine og storkjøkken"),
+                            ("office", "Kontor og administrasjon"),
+                            ("caretaking", "Vaktmester og drift"),
+                            ("cleaning", "Renhold"),
+                            ("care", "Helse og omsorg"),
+                            ("industry", "Industri og produksjon"),
+                            ("other", "Annet"),
+                        ],
+                        max_length=20,
+                        verbose_name="bransje",
+                    ),
+                ),
+                ("ia_agreement", models.BooleanField(default=False, verbose_name="IA-avtale")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'arbeidsgiver',
-                'verbose_name_plural': 'arbeidsgivere',
-                'ordering': ['name'],
+                "verbose_name": "arbeidsgiver",
+                "verbose_name_plural": "arbeidsgivere",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Workplace',
+            name="Workplace",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('name', models.CharField(max_length=160, verbose_name='navn')),
-                ('address', models.CharField(max_length=200, verbose_name='adresse')),
-                ('municipality', models.CharField(max_length=80, verbose_name='kommune')),
-                ('latitude', models.FloatField(verbose_name='breddegrad')),
-                ('longitude', models.FloatField(verbose_name='lengdegrad')),
-                ('employer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='workplaces', to='employers.employer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("uuid", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("name", models.CharField(max_length=160, verbose_name="navn")),
+                ("address", models.CharField(max_length=200, verbose_name="adresse")),
+                ("municipality", models.CharField(max_length=80, verbose_name="kommune")),
+                ("latitude", models.FloatField(verbose_name="breddegrad")),
+                ("longitude", models.FloatField(verbose_name="lengdegrad")),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="workplaces",
+                        to="employers.employer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'arbeidsplass',
-                'verbose_name_plural': 'arbeidsplasser',
-                'ordering': ['employer__name', 'name'],
+                "verbose_name": "arbeidsplass",
+                "verbose_name_plural": "arbeidsplasser",
+                "ordering": ["employer__name", "name"],
             },
         ),
     ]

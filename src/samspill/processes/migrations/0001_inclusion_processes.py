@@ -7,94 +7,256 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_offices_teams_users'),
-        ('candidates', '0001_candidates_consent'),
-        ('employers', '0001_employers_workplaces'),
+        ("accounts", "0001_offices_teams_users"),
+        ("candidates", "0001_candidates_consent"),
+        ("employers", "0001_employers_workplaces"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='InclusionProcess',
+            name="InclusionProcess",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('phase', models.CharField(choices=[('mapping', 'Kartlegging'), ('job_search', 'Jobbsøk og jobbutvikling'), ('trial', 'Utprøving'), ('employment', 'Ansettelse'), ('retention', 'Jobbfastholdelse'), ('closed', 'Avsluttet')], default='mapping', max_length=20, verbose_name='fase')),
-                ('phase_since', models.DateField(verbose_name='i fasen siden')),
-                ('started_on', models.DateField(verbose_name='startet')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='avsluttet')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('advisor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='owned_processes', to=settings.AUTH_USER_MODEL, verbose_name='veileder')),
-                ('candidate', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='processes', to='candidates.candidate')),
-                ('employer', models.ForeignKey(blank=True, help_text='Arbeidsgiveren kandidaten er i utprøving eller jobb hos nå.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='processes', to='employers.employer', verbose_name='arbeidsgiver')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='processes', to='accounts.office')),
-                ('team', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='processes', to='accounts.team')),
-                ('workplace', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='processes', to='employers.workplace')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("uuid", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                (
+                    "phase",
+                    models.CharField(
+                        choices=[
+                            ("mapping", "Kartlegging"),
+                            ("job_search", "Jobbsøk og jobbutvikling"),
+                            ("trial", "Utprøving"),
+                            ("employment", "Ansettelse"),
+                            ("retention", "Jobbfastholdelse"),
+                            ("closed", "Avsluttet"),
+                        ],
+                        default="mapping",
+                        max_length=20,
+                        verbose_name="fase",
+                    ),
+                ),
+                ("phase_since", models.DateField(verbose_name="i fasen siden")),
+                ("started_on", models.DateField(verbose_name="startet")),
+                ("ended_on", models.DateField(blank=True, null=True, verbose_name="avsluttet")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "advisor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="owned_processes",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="veileder",
+                    ),
+                ),
+                (
+                    "candidate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="processes",
+                        to="candidates.candidate",
+                    ),
+                ),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Arbeidsgiveren kandidaten er i utprøving eller jobb hos nå.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="processes",
+                        to="employers.employer",
+                        verbose_name="arbeidsgiver",
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="processes",
+                        to="accounts.office",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="processes",
+                        to="accounts.team",
+                    ),
+                ),
+                (
+                    "workplace",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="processes",
+                        to="employers.workplace",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'inkluderingsforløp',
-                'verbose_name_plural': 'inkluderingsforløp',
-                'ordering': ['-started_on', '-id'],
+                "verbose_name": "inkluderingsforløp",
+                "verbose_name_plural": "inkluderingsforløp",
+                "ordering": ["-started_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='PhaseChange',
+            name="PhaseChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_phase', models.CharField(blank=True, choices=[('mapping', 'Kartlegging'), ('job_search', 'Jobbsøk og jobbutvikling'), ('trial', 'Utprøving'), ('employment', 'Ansettelse'), ('retention', 'Jobbfastholdelse'), ('closed', 'Avsluttet')], max_length=20)),
-                ('to_phase', models.CharField(choices=[('mapping', 'Kartlegging'), ('job_search', 'Jobbsøk og jobbutvikling'), ('trial', 'Utprøving'), ('employment', 'Ansettelse'), ('retention', 'Jobbfastholdelse'), ('closed', 'Avsluttet')], max_length=20)),
-                ('effective_on', models.DateField(verbose_name='gjelder fra')),
-                ('reason', models.CharField(blank=True, max_length=500, verbose_name='begrunnelse')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('process', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='phase_changes', to='processes.inclusionprocess')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_phase",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("mapping", "Kartlegging"),
+                            ("job_search", "Jobbsøk og jobbutvikling"),
+                            ("trial", "Utprøving"),
+                            ("employment", "Ansettelse"),
+                            ("retention", "Jobbfastholdelse"),
+                            ("closed", "Avsluttet"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "to_phase",
+                    models.CharField(
+                        choices=[
+                            ("mapping", "Kartlegging"),
+                            ("job_search", "Jobbsøk og jobbutvikling"),
+                            ("trial", "Utprøving"),
+                            ("employment", "Ansettelse"),
+                            ("retention", "Jobbfastholdelse"),
+                            ("closed", "Avsluttet"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("effective_on", models.DateField(verbose_name="gjelder fra")),
+                (
+                    "reason",
+                    models.CharField(blank=True, max_length=500, verbose_name="begrunnelse"),
+                ),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "process",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="phase_changes",
+                        to="processes.inclusionprocess",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['effective_on', 'id'],
+                "ordering": ["effective_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ProcessMember',
+            name="ProcessMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('co_advisor', 'Medveileder'), ('employer_contact', 'Markedskontakt'), ('partner', 'Samarbeidspartner')], max_length=20, verbose_name='rolle i forløpet')),
-                ('purpose', models.CharField(max_length=300, verbose_name='formål')),
-                ('invited_at', models.DateTimeField(auto_now_add=True)),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('invited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('process', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='processes.inclusionprocess')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("co_advisor", "Medveileder"),
+                            ("employer_contact", "Markedskontakt"),
+                            ("partner", "Samarbeidspartner"),
+                        ],
+                        max_length=20,
+                        verbose_name="rolle i forløpet",
+                    ),
+                ),
+                ("purpose", models.CharField(max_length=300, verbose_name="formål")),
+                ("invited_at", models.DateTimeField(auto_now_add=True)),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "process",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="processes.inclusionprocess",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['invited_at'],
+                "ordering": ["invited_at"],
             },
         ),
         migrations.AddIndex(
-            model_name='inclusionprocess',
-            index=models.Index(fields=['office', 'phase'], name='process_office_phase'),
+            model_name="inclusionprocess",
+            index=models.Index(fields=["office", "phase"], name="process_office_phase"),
         ),
         migrations.AddIndex(
-            model_name='inclusionprocess',
-            index=models.Index(fields=['advisor', 'phase'], name='process_advisor_phase'),
+            model_name="inclusionprocess",
+            index=models.Index(fields=["advisor", "phase"], name="process_advisor_phase"),
         ),
         migrations.AddIndex(
-            model_name='inclusionprocess',
-            index=models.Index(fields=['team', 'phase'], name='process_team_phase'),
+            model_name="inclusionprocess",
+            index=models.Index(fields=["team", "phase"], name="process_team_phase"),
         ),
         migrations.AddIndex(
-            model_name='phasechange',
-            index=models.Index(fields=['process', 'effective_on'], name='phasechange_process'),
+            model_name="phasechange",
+            index=models.Index(fields=["process", "effective_on"], name="phasechange_process"),
         ),
         migrations.AddIndex(
-            model_name='processmember',
-            index=models.Index(fields=['user', 'process'], name='member_user_process'),
+            model_name="processmember",
+            index=models.Index(fields=["user", "process"], name="member_user_process"),
         ),
         migrations.AddConstraint(
-            model_name='processmember',
-            constraint=models.UniqueConstraint(condition=models.Q(('revoked_at__isnull', True)), fields=('process', 'user'), name='member_once_per_process'),
+            model_name="processmember",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("revoked_at__isnull", True)),
+                fields=("process", "user"),
+                name="member_once_per_process",
+            ),
         ),
     ]

@@ -23,17 +23,25 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--size", type=int, default=1500, help="number of candidates")
         parser.add_argument("--seed", type=int, default=2026, help="random seed (deterministic)")
-        parser.add_argument("--today", type=date.fromisoformat, default=None,
-                            help="pretend today is this date (YYYY-MM-DD), for exact repeats")
-        parser.add_argument("--if-empty", action="store_true",
-                            help="do nothing if the database already has data")
-        parser.add_argument("--flush", action="store_true",
-                            help="delete ALL data first (asks no questions)")
+        parser.add_argument(
+            "--today",
+            type=date.fromisoformat,
+            default=None,
+            help="pretend today is this date (YYYY-MM-DD), for exact repeats",
+        )
+        parser.add_argument(
+            "--if-empty", action="store_true", help="do nothing if the database already has data"
+        )
+        parser.add_argument(
+            "--flush", action="store_true", help="delete ALL data first (asks no questions)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEVELOPMENT:
-            raise CommandError("seed_demo creates logins with a known password; it refuses to "
-                               "run with production settings (set DJANGO_DEBUG=1 locally).")
+            raise CommandError(
+                "seed_demo creates logins with a known password; it refuses to "
+                "run with production settings (set DJANGO_DEBUG=1 locally)."
+            )
         if options["size"] < 100:
             raise CommandError("--size must be at least 100 candidates.")
         existing = Candidate.objects.count()
@@ -41,8 +49,10 @@ class Command(BaseCommand):
             call_command("flush", interactive=False, verbosity=0)
         elif existing or User.objects.exists():
             if options["if_empty"]:
-                self.stdout.write(f"Demo data is already loaded ({existing} candidates); "
-                                  "nothing to do. Start over with `make demo-reset`.")
+                self.stdout.write(
+                    f"Demo data is already loaded ({existing} candidates); "
+                    "nothing to do. Start over with `make demo-reset`."
+                )
                 return
             raise CommandError("The database already has data. Use --if-empty or --flush.")
         self._seed(options)
@@ -54,16 +64,24 @@ class Command(BaseCommand):
         def progress(label: str, done: int, total: int) -> None:
             bar = bars.get(label)
             if bar is None:
-                bar = bars[label] = tqdm(total=total, desc=f"      {label}", unit=" rader",
-                                         file=sys.stderr, disable=None, leave=False)
+                bar = bars[label] = tqdm(
+                    total=total,
+                    desc=f"      {label}",
+                    unit=" rader",
+                    file=sys.stderr,
+                    disable=None,
+                    leave=False,
+                )
             bar.update(done - bar.n)
 
         def announce(number: int, total: int, label: str) -> None:
             self.stdout.write(f"[{number}/{total}] {label}")
 
         builder = DemoBuilder(
-            seed=options["seed"], size=options["size"],
-            today=options["today"] or date.today(), progress=progress,
+            seed=options["seed"],
+            size=options["size"],
+            today=options["today"] or date.today(),
+            progress=progress,
         )
         summary = builder.run(announce)
         for bar in bars.values():
