@@ -9,6 +9,7 @@ admin.site.site_title = "Samspill"
 urlpatterns = [
     path("", include("samspill.core.urls")),
     path("", include("samspill.accounts.urls")),
+    path("", include("samspill.candidates.urls")),
     path("forlop/", include("samspill.processes.urls")),
     path("arbeidsgivere/", include("samspill.employers.urls")),
     path("innsynslogg/", include("samspill.audit.urls")),

@@ -8,66 +8,27 @@ existence is not revealed); one they may see but not change is answered with 403
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from samspill.accounts import policy
 from samspill.accounts.models import Role, User
 from samspill.audit.models import Action, AuditEvent, Outcome, Purpose
 from samspill.audit.services import Subject, audit_record, audit_record_many
-from samspill.candidates.models import Candidate, CandidateField, ConsentRecord, NeedLevel
+from samspill.candidates.models import Candidate, ConsentRecord
+from samspill.candidates.presentation import CandidateView
+from samspill.candidates.selectors import ProfileChanges, profile_changes_since
 from samspill.employers.models import Employer
 from samspill.processes.models import InclusionProcess, Phase
 
-
-@dataclass(frozen=True)
-class CandidateView:
-    """A candidate as one user may see them: fields they may not see are ``None``."""
-
-    uuid: UUID
-    fields: frozenset[str]
-    name: str | None
-    age: int | None
-    municipality: str | None
-    phone: str | None
-    email: str | None
-    birth_date: date | None
-    need_level: str | None
-    gender: str | None
-
-    @classmethod
-    def build(cls, candidate: Candidate, fields: frozenset[str]) -> CandidateView:
-        def has(field: CandidateField) -> bool:
-            return field in fields
-
-        return cls(
-            uuid=candidate.uuid,
-            fields=fields,
-            name=candidate.full_name if has(CandidateField.NAME) else None,
-            age=candidate.age_on(timezone.localdate()) if has(CandidateField.AGE) else None,
-            municipality=candidate.municipality if has(CandidateField.MUNICIPALITY) else None,
-            phone=candidate.phone if has(CandidateField.CONTACT) else None,
-            email=candidate.email if has(CandidateField.CONTACT) else None,
-            birth_date=candidate.birth_date if has(CandidateField.BIRTH_DATE) else None,
-            need_level=(
-                str(NeedLevel(candidate.need_level).label)
-                if has(CandidateField.NEED_LEVEL)
-                else None
-            ),
-            gender=candidate.get_gender_display() if has(CandidateField.GENDER) else None,
-        )
-
-    @property
-    def display_name(self) -> str:
-        return self.name or "Kandidat (navn ikke delt)"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -173,16 +134,21 @@ def process_page_for_user(
     advisor: User | None = None,
     employer: Employer | None = None,
     active_only: bool = False,
+    narrow: Callable[[QuerySet[InclusionProcess]], QuerySet[InclusionProcess]] | None = None,
+    ordering: Sequence[str] = ("-started_on", "-id"),
 ) -> Page[ProcessAccess]:
-    """One page of the processes the user may see, newest first; the shown rows are logged."""
+    """One page of the processes the user may see (newest first unless ``ordering`` says
+    otherwise), optionally narrowed by a selector; the rows shown are logged."""
     queryset = _process_queryset(user)
+    if narrow is not None:
+        queryset = narrow(queryset)
     if advisor is not None:
         queryset = queryset.filter(advisor=advisor)
     if employer is not None:
         queryset = queryset.filter(employer=employer)
     if active_only:
         queryset = queryset.exclude(phase=Phase.CLOSED)
-    page = Paginator(queryset.order_by("-started_on", "-id"), per_page).get_page(page_number)
+    page = Paginator(queryset.order_by(*ordering), per_page).get_page(page_number)
     rows = [_process_access(user, process) for process in page.object_list]
     audit_record_many(
         actor=user,
@@ -193,6 +159,13 @@ def process_page_for_user(
     )
     page.object_list = rows  # type: ignore[assignment]
     return page  # type: ignore[return-value]
+
+
+def process_aggregate_for_user(
+    *, user: User, aggregate: Callable[[QuerySet[InclusionProcess]], T]
+) -> T:
+    """A figure over the processes the user may see. Counts show no one's data: not logged."""
+    return aggregate(policy.processes_visible_to(user))
 
 
 def candidate_get_for_user(*, user: User, candidate_id: UUID, purpose: Purpose) -> CandidateView:
@@ -275,13 +248,25 @@ def audit_log_for_user(
     return view, events
 
 
+def deny_audit_search(*, user: User) -> NoReturn:
+    """Only managers search the Innsynslogg; anyone else is refused, and that is logged."""
+    _deny(
+        user=user,
+        subject=Subject("audit_log", None),
+        purpose=Purpose.AUDIT_REVIEW,
+        action=Action.VIEW,
+        why="bare ledere kan søke i innsynsloggen",
+        error=Http404(),
+    )
+
+
 def audit_candidates_for_user(*, user: User, query: str, limit: int = 20) -> list[CandidateView]:
     """Managers look a person up by name to open their Innsynslogg; shown names are logged."""
     if user.role != Role.MANAGER or len(query.strip()) < 2:
         return []
     candidates = policy.candidates_visible_to(user)
-    for word in query.split():
-        candidates = candidates.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    for word in query.casefold().split():
+        candidates = candidates.filter(search_name__contains=word)
     found = list(candidates.order_by("last_name", "first_name")[:limit])
     views = [CandidateView.build(c, policy.candidate_fields_for(user, c)) for c in found]
     audit_record_many(
@@ -292,3 +277,87 @@ def audit_candidates_for_user(*, user: User, query: str, limit: int = 20) -> lis
         detail=f"søk: {query[:80]}",
     )
     return views
+
+
+@dataclass(frozen=True)
+class ProfileAccess:
+    """A candidate's profile as the user may see it. ``candidate`` is for services only."""
+
+    candidate: Candidate
+    view: CandidateView
+    can_change: bool
+    changes: ProfileChanges | None = None
+
+
+def _profile_access(user: User, candidate: Candidate, *, changes_since: bool) -> ProfileAccess:
+    fields = policy.candidate_fields_for(user, candidate)
+    needs = candidate.needs.all()
+    last_seen = None
+    if changes_since:
+        last_seen = (
+            AuditEvent.objects.filter(
+                actor=user,
+                object_type="profile",
+                object_uuid=candidate.uuid,
+                action=Action.VIEW,
+                outcome=Outcome.ALLOWED,
+            )
+            .order_by("-at")
+            .values_list("at", flat=True)
+            .first()
+        )
+    return ProfileAccess(
+        candidate=candidate,
+        view=CandidateView.build(candidate, fields, needs),
+        can_change=policy.may_change_candidate(user, candidate),
+        changes=profile_changes_since(candidate=candidate, since=last_seen),
+    )
+
+
+def candidate_profile_for_user(
+    *, user: User, candidate_id: UUID, purpose: Purpose, for_change: bool = False
+) -> ProfileAccess:
+    """The candidate's profile, with what changed since this user last looked at it."""
+    candidate = policy.candidates_visible_to(user).filter(uuid=candidate_id).first()
+    subject = Subject("profile", candidate_id, candidate_id)
+    action = Action.CHANGE if for_change else Action.VIEW
+    if candidate is None:
+        why = "utenfor brukerens tilgang"
+        if not Candidate.objects.filter(uuid=candidate_id).exists():
+            why = "finnes ikke"
+        _deny(user=user, subject=subject, purpose=purpose, action=action, why=why, error=Http404())
+    access = _profile_access(user, candidate, changes_since=not for_change)
+    if for_change and not access.can_change:
+        _deny(
+            user=user,
+            subject=subject,
+            purpose=purpose,
+            action=action,
+            why="rollen kan ikke endre profilen",
+            error=PermissionDenied(),
+        )
+    audit_record(
+        actor=user,
+        subject=subject,
+        action=Action.VIEW,
+        purpose=purpose,
+        detail=_fields_detail(access.view.fields),
+    )
+    return access
+
+
+def own_profile_for_user(*, user: User) -> ProfileAccess:
+    """The jobseeker's own profile ("Min profil")."""
+    candidate = Candidate.objects.filter(user=user).first() if user.role == Role.JOBSEEKER else None
+    if candidate is None:
+        _deny(
+            user=user,
+            subject=Subject("profile", None),
+            purpose=Purpose.OWN_DATA,
+            action=Action.VIEW,
+            why="brukeren har ingen kandidatprofil",
+            error=Http404(),
+        )
+    subject = Subject("profile", candidate.uuid, candidate.uuid)
+    audit_record(actor=user, subject=subject, action=Action.VIEW, purpose=Purpose.OWN_DATA)
+    return _profile_access(user, candidate, changes_since=False)

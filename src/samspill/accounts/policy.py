@@ -31,15 +31,21 @@ from samspill.candidates.models import (
     SHAREABLE_WITH_EMPLOYER,
     Candidate,
     CandidateField,
-    ConsentRecord,
 )
+from samspill.candidates.needs import NEED_CONSENT_PREFIX, NEED_TYPES
 from samspill.employers.models import Employer
 from samspill.processes.models import InclusionProcess, ProcessMember
 from samspill.rules import EMPLOYER_ACCESS_AFTER_END
 
 #: Fields a partner (e.g. Hjelpemiddelsentralen) needs to work on a referral.
 PARTNER_FIELDS = frozenset(
-    {CandidateField.NAME, CandidateField.AGE, CandidateField.MUNICIPALITY, CandidateField.CONTACT}
+    {
+        CandidateField.NAME,
+        CandidateField.AGE,
+        CandidateField.MUNICIPALITY,
+        CandidateField.CONTACT,
+        CandidateField.NEEDS,
+    }
 )
 #: Roles that work with employers as NAV staff and may see every employer.
 EMPLOYER_REGISTER_ROLES = frozenset({Role.ADVISOR, Role.EMPLOYER_CONTACT, Role.MANAGER})
@@ -89,6 +95,11 @@ def may_change_process(user: User, process: InclusionProcess) -> bool:
     return user.role in (Role.ADVISOR, Role.MANAGER)
 
 
+def may_change_candidate(user: User, candidate: Candidate) -> bool:
+    """Given that ``user`` can see ``candidate``: may they change the kartlegging?"""
+    return user.role in (Role.ADVISOR, Role.MANAGER)
+
+
 def candidates_visible_to(user: User) -> QuerySet[Candidate]:
     """A candidate is visible through a visible process (every candidate has one)."""
     visible = processes_visible_to(user).filter(candidate_id=OuterRef("pk"))
@@ -96,9 +107,16 @@ def candidates_visible_to(user: User) -> QuerySet[Candidate]:
 
 
 def consented_items(candidate: Candidate) -> frozenset[str]:
-    latest = ConsentRecord.objects.filter(candidate=candidate).order_by("-recorded_at", "-id")
-    record = latest.first()
-    return frozenset(record.items) & SHAREABLE_WITH_EMPLOYER if record else frozenset()
+    """The newest consent; items that may never be shared are ignored even if named."""
+    records = list(candidate.consents.all())  # newest first; prefetched on list pages
+    if not records:
+        return frozenset()
+    return frozenset(
+        item
+        for item in records[0].items
+        if item in SHAREABLE_WITH_EMPLOYER
+        or (item.startswith(NEED_CONSENT_PREFIX) and item[len(NEED_CONSENT_PREFIX) :] in NEED_TYPES)
+    )
 
 
 def candidate_fields_for(user: User, candidate: Candidate) -> frozenset[str]:

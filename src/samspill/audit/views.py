@@ -9,7 +9,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from samspill.accounts.access import audit_candidates_for_user, audit_log_for_user
+from samspill.accounts.access import (
+    audit_candidates_for_user,
+    audit_log_for_user,
+    deny_audit_search,
+)
 from samspill.accounts.models import Role
 from samspill.audit.forms import PersonSearchForm
 from samspill.core.http import AuthenticatedRequest
@@ -18,7 +22,7 @@ from samspill.core.http import AuthenticatedRequest
 @require_GET
 def audit_search(request: AuthenticatedRequest) -> HttpResponse:
     if request.user.role != Role.MANAGER:
-        raise Http404
+        deny_audit_search(user=request.user)
     form = PersonSearchForm(request.GET or None)
     found = (
         audit_candidates_for_user(user=request.user, query=form.cleaned_data["q"])

@@ -7,12 +7,15 @@ they can and want, and by the accommodations they need.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from samspill.candidates.needs import NEED_CHOICES
 from samspill.core.models import PublicModel
+from samspill.lib.dates import age_on
 
 
 class NeedLevel(models.TextChoices):
@@ -30,6 +33,29 @@ class Gender(models.TextChoices):
     OTHER = "other", _("Annet / vil ikke oppgi")
 
 
+def search_key(first_name: str, last_name: str) -> str:
+    return f"{first_name} {last_name}".casefold()
+
+
+class MainGoal(models.TextChoices):
+    """Hovedmål, as in NAV's portfolio."""
+
+    GET_WORK = "get_work", _("Skaffe arbeid")
+    KEEP_WORK = "keep_work", _("Beholde arbeid")
+    PARTICIPATE = "participate", _("Øke deltakelse")
+
+
+class Benefit(models.TextChoices):
+    """The person's main benefit (ytelse) while in the process."""
+
+    AAP = "aap", _("Arbeidsavklaringspenger (AAP)")
+    DISABILITY = "uforetrygd", _("Uføretrygd")
+    SOCIAL = "sosialhjelp", _("Sosialhjelp")
+    KVP = "kvp", _("Kvalifiseringsprogrammet (KVP)")
+    UNEMPLOYMENT = "dagpenger", _("Dagpenger")
+    NONE = "none", _("Ingen ytelse")
+
+
 class CandidateField(models.TextChoices):
     """The items of a candidate's record that the access policy grants one by one.
 
@@ -44,13 +70,31 @@ class CandidateField(models.TextChoices):
     BIRTH_DATE = "birth_date", _("Fødselsdato")
     NEED_LEVEL = "need_level", _("Innsatsbehov")
     GENDER = "gender", _("Kjønn")
+    SITUATION = "situation", _("Hovedmål og ytelse")
+    INTERESTS = "interests", _("Interesser og hva hen ønsker å jobbe med")
+    STRENGTHS = "strengths", _("Ressurser og styrker")
+    EXPERIENCE = "experience", _("Arbeidserfaring og utdanning")
+    WISHES = "wishes", _("Ønsket arbeidstid og tid på døgnet")
+    PLACES = "places", _("Ønskede bransjer, steder og reisevei")
+    NEEDS = "needs", _("Behov for tilrettelegging, med beskrivelse")
 
 
 ALL_FIELDS = frozenset(CandidateField)
-#: What a candidate can choose to share with an employer. Never birth date or need level
-#: (NAV shows employers age, not birth date, and never the § 14 a decision).
+#: What a candidate can choose to share with an employer, beside single accommodation
+#: needs (``need:<code>``, shown by their employer text only). Never birth date, gender,
+#: need level, benefit or the free text about needs: NAV shows employers age, not birth
+#: date, and never the § 14 a decision.
 SHAREABLE_WITH_EMPLOYER = frozenset(
-    {CandidateField.NAME, CandidateField.AGE, CandidateField.MUNICIPALITY, CandidateField.CONTACT}
+    {
+        CandidateField.NAME,
+        CandidateField.AGE,
+        CandidateField.MUNICIPALITY,
+        CandidateField.CONTACT,
+        CandidateField.INTERESTS,
+        CandidateField.STRENGTHS,
+        CandidateField.EXPERIENCE,
+        CandidateField.WISHES,
+    }
 )
 
 
@@ -71,7 +115,41 @@ class Candidate(PublicModel):
     phone = models.CharField(_("telefon"), max_length=20, blank=True)
     email = models.EmailField(_("e-post"), blank=True)
     need_level = models.CharField(_("innsatsbehov"), max_length=20, choices=NeedLevel.choices)
+    main_goal = models.CharField(
+        _("hovedmål"), max_length=20, choices=MainGoal.choices, default=MainGoal.GET_WORK
+    )
+    benefit = models.CharField(
+        _("ytelse"), max_length=20, choices=Benefit.choices, default=Benefit.NONE
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # Kartlegging, written by the advisor together with the candidate.
+    interests = models.TextField(_("interesser og hva hen vil jobbe med"), blank=True)
+    resources = models.TextField(_("ressurser og styrker"), blank=True)
+    experience = models.TextField(_("arbeidserfaring"), blank=True)
+    education = models.TextField(_("utdanning og kurs"), blank=True)
+    hours_min = models.PositiveSmallIntegerField(_("timer per uke, minst"), null=True, blank=True)
+    hours_max = models.PositiveSmallIntegerField(_("timer per uke, mest"), null=True, blank=True)
+    times_of_day = models.JSONField(_("tid på døgnet"), default=list, blank=True)
+    sectors = models.JSONField(_("ønskede bransjer"), default=list, blank=True)
+    places = models.JSONField(_("ønskede kommuner"), default=list, blank=True)
+    max_commute_km = models.PositiveSmallIntegerField(
+        _("lengste reisevei (km)"), null=True, blank=True
+    )
+    avoid = models.TextField(_("vil helst unngå"), blank=True)
+
+    # The jobseeker's own words. Only the jobseeker writes these; nobody overwrites them.
+    own_interests = models.TextField(_("hva jeg liker å gjøre"), blank=True)
+    own_strengths = models.TextField(_("hva jeg er god til"), blank=True)
+    own_motivation = models.TextField(_("hvorfor jeg vil jobbe"), blank=True)
+    own_wishes = models.TextField(_("hva slags jobb og arbeidsplass jeg ønsker meg"), blank=True)
+    own_updated_at = models.DateTimeField(null=True, blank=True)
+
+    #: The full name casefolded, for searches that ignore case in æ, ø and å on every database.
+    search_name = models.CharField(max_length=170, editable=False, db_index=True, default="")
+
+    #: Bumped by every profile change; ``ProfileVersion`` keeps each version.
+    profile_version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -81,13 +159,19 @@ class Candidate(PublicModel):
     def __str__(self) -> str:
         return self.full_name
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_name = search_key(self.first_name, self.last_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"first_name", "last_name"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
+
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
 
     def age_on(self, day: date) -> int:
-        born = self.birth_date
-        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        return age_on(self.birth_date, day)
 
 
 class ConsentRecord(models.Model):
@@ -111,3 +195,49 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate_id}: {', '.join(self.items) or '-'}"
+
+
+class AccommodationNeed(models.Model):
+    """One need from the taxonomy, with free text and the date it was last confirmed."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="needs")
+    code = models.CharField(_("behov"), max_length=40, choices=NEED_CHOICES)
+    detail = models.TextField(_("beskrivelse"), blank=True)
+    last_confirmed = models.DateField(_("sist bekreftet"))
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "code"], name="need_once_per_candidate")
+        ]
+        indexes = [models.Index(fields=["last_confirmed"], name="need_last_confirmed")]
+        verbose_name = _("behov for tilrettelegging")
+        verbose_name_plural = _("behov for tilrettelegging")
+
+    def __str__(self) -> str:
+        return f"{self.candidate_id}: {self.code}"
+
+
+class ProfileVersion(models.Model):
+    """A snapshot of the whole profile after each change, so changes can be shown and traced."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    data = models.JSONField()
+    changed_fields = models.JSONField(default=list)
+    changed_at = models.DateTimeField(auto_now_add=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "number"], name="profile_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate_id} v{self.number}"

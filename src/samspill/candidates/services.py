@@ -1,17 +1,36 @@
-"""Writes for candidates: registration and consent."""
+"""Writes for candidates: registration, the profile (kartlegging), needs and consent.
+
+Every profile change stores a ``ProfileVersion`` snapshot and an audit row, in one
+transaction: a change that fails validation leaves nothing behind.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
+from samspill.accounts import policy
 from samspill.accounts.models import Role, User
 from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record
-from samspill.candidates.models import SHAREABLE_WITH_EMPLOYER, Candidate, ConsentRecord
+from samspill.candidates import profile
+from samspill.candidates.models import (
+    SHAREABLE_WITH_EMPLOYER,
+    AccommodationNeed,
+    Candidate,
+    ConsentRecord,
+    ProfileVersion,
+)
+from samspill.candidates.needs import NEED_TYPES, need_consent_item
+from samspill.core.choices import TimeOfDay
+from samspill.employers.models import Sector
+
+MAX_HOURS_PER_WEEK = 60  # above any ordinary full-time week (37.5 h) with overtime
 
 
 @transaction.atomic
@@ -49,6 +68,136 @@ def candidate_register(
     return candidate
 
 
+def _needs_of(candidate: Candidate) -> dict[str, str]:
+    return dict(candidate.needs.values_list("code", "detail"))
+
+
+def _baseline(candidate: Candidate) -> dict[str, Any]:
+    """The profile as it is now; stored as version 0 the first time anything changes."""
+    data = profile.snapshot(candidate, _needs_of(candidate))
+    if not candidate.versions.exists():
+        ProfileVersion.objects.create(candidate=candidate, number=0, data=data)
+    return data
+
+
+def _record_version(*, actor: User, candidate: Candidate, before: dict[str, Any]) -> list[str]:
+    after = profile.snapshot(candidate, _needs_of(candidate))
+    changed = [change.name for change in profile.diff(before, after)]
+    if changed:
+        candidate.profile_version += 1
+        candidate.save(update_fields=["profile_version"])
+        ProfileVersion.objects.create(
+            candidate=candidate,
+            number=candidate.profile_version,
+            data=after,
+            changed_fields=changed,
+            changed_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            subject=Subject("profile", candidate.uuid, candidate.uuid),
+            action=Action.CHANGE,
+            purpose=Purpose.OWN_DATA if actor.role == Role.JOBSEEKER else Purpose.CASE_WORK,
+            detail="endret: " + ", ".join(changed),
+        )
+    return changed
+
+
+def _validate_profile(values: dict[str, Any]) -> None:
+    errors: dict[str, str] = {}
+    low, high = values.get("hours_min"), values.get("hours_max")
+    for name, hours in (("hours_min", low), ("hours_max", high)):
+        if hours is not None and not 1 <= hours <= MAX_HOURS_PER_WEEK:
+            errors[name] = f"Skriv et antall timer mellom 1 og {MAX_HOURS_PER_WEEK}."
+    if low is not None and high is not None and low > high and "hours_max" not in errors:
+        errors["hours_max"] = "Flest timer kan ikke være færre enn minst timer."
+    for name, allowed in (("times_of_day", TimeOfDay.values), ("sectors", Sector.values)):
+        unknown = set(values.get(name) or []) - set(allowed)
+        if unknown:
+            errors[name] = f"Ukjent valg: {', '.join(sorted(unknown))}."
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def profile_update(*, actor: User, candidate: Candidate, **values: Any) -> list[str]:
+    """Update the advisor's part of the profile. Returns the names of the changed fields."""
+    if actor.role not in (Role.ADVISOR, Role.MANAGER):
+        raise ValidationError("Bare veilederen kan endre kartleggingen.")
+    unknown = set(values) - set(profile.ADVISOR_FIELDS)
+    if unknown:
+        raise ValidationError(f"Kan ikke endres her: {', '.join(sorted(unknown))}.")
+    if "places" in values:
+        values["places"] = [p.strip() for p in values["places"] if p.strip()]
+    _validate_profile({**{f: getattr(candidate, f) for f in ("hours_min", "hours_max")}, **values})
+    before = _baseline(candidate)
+    for name, value in values.items():
+        setattr(candidate, name, value)
+    candidate.full_clean()
+    candidate.save(update_fields=list(values))
+    return _record_version(actor=actor, candidate=candidate, before=before)
+
+
+@transaction.atomic
+def profile_update_own(*, actor: User, candidate: Candidate, **values: str) -> list[str]:
+    """The jobseeker writes their own part. Nobody else can, and nobody overwrites it."""
+    if actor.role != Role.JOBSEEKER or candidate.user_id != actor.pk:
+        raise ValidationError("Bare arbeidssøkeren selv kan skrive denne delen.")
+    unknown = set(values) - set(profile.OWN_FIELDS)
+    if unknown:
+        raise ValidationError(f"Kan ikke endres her: {', '.join(sorted(unknown))}.")
+    before = _baseline(candidate)
+    for name, value in values.items():
+        setattr(candidate, name, value.strip())
+    candidate.own_updated_at = timezone.now()
+    candidate.save(update_fields=[*values, "own_updated_at"])
+    return _record_version(actor=actor, candidate=candidate, before=before)
+
+
+@transaction.atomic
+def needs_update(
+    *, actor: User, candidate: Candidate, needs: dict[str, str], on: date | None = None
+) -> list[str]:
+    """Set the candidate's accommodation needs (code → free text); all are confirmed ``on``."""
+    if actor.role not in (Role.ADVISOR, Role.MANAGER):
+        raise ValidationError("Bare veilederen kan registrere behov for tilrettelegging.")
+    unknown = set(needs) - set(NEED_TYPES)
+    if unknown:
+        raise ValidationError({"needs": f"Ukjent behov: {', '.join(sorted(unknown))}."})
+    today = on or timezone.localdate()
+    before = _baseline(candidate)
+    candidate.needs.exclude(code__in=needs).delete()
+    for code, detail in needs.items():
+        AccommodationNeed.objects.update_or_create(
+            candidate=candidate,
+            code=code,
+            defaults={"detail": detail.strip(), "last_confirmed": today, "confirmed_by": actor},
+        )
+    return _record_version(actor=actor, candidate=candidate, before=before)
+
+
+@transaction.atomic
+def needs_confirm(*, actor: User, candidate: Candidate, on: date | None = None) -> int:
+    """Confirm that every recorded need still applies, as it is. Returns how many."""
+    if actor.role not in (Role.ADVISOR, Role.MANAGER):
+        raise ValidationError("Bare veilederen kan bekrefte behov for tilrettelegging.")
+    count = candidate.needs.update(last_confirmed=on or timezone.localdate(), confirmed_by=actor)
+    audit_record(
+        actor=actor,
+        subject=Subject("profile", candidate.uuid, candidate.uuid),
+        action=Action.CHANGE,
+        purpose=Purpose.CASE_WORK,
+        detail=f"bekreftet {count} behov uendret",
+    )
+    return count
+
+
+def shareable_items(candidate: Candidate) -> frozenset[str]:
+    """What this candidate can choose to share with employers, including each of their needs."""
+    needs = candidate.needs.values_list("code", flat=True)
+    return SHAREABLE_WITH_EMPLOYER | {need_consent_item(code) for code in needs}
+
+
 @transaction.atomic
 def consent_record(*, actor: User, candidate: Candidate, items: Iterable[str]) -> ConsentRecord:
     """Record a new version of what the candidate shares with employers (empty = withdrawn).
@@ -57,8 +206,15 @@ def consent_record(*, actor: User, candidate: Candidate, items: Iterable[str]) -
     """
     if actor.role not in (Role.JOBSEEKER, Role.ADVISOR):
         raise ValidationError("Bare arbeidssøkeren selv eller veilederen kan registrere samtykke.")
+    if actor.role == Role.JOBSEEKER and candidate.user_id != actor.pk:
+        raise ValidationError("Du kan bare gi samtykke for deg selv.")
+    if (
+        actor.role == Role.ADVISOR
+        and not policy.candidates_visible_to(actor).filter(pk=candidate.pk).exists()
+    ):
+        raise ValidationError("Du kan bare registrere samtykke for kandidater du følger opp.")
     chosen = sorted(set(items))
-    unknown = set(chosen) - SHAREABLE_WITH_EMPLOYER
+    unknown = set(chosen) - shareable_items(candidate)
     if unknown:
         raise ValidationError(
             {"items": f"Dette kan ikke deles med arbeidsgiver: {', '.join(sorted(unknown))}."}

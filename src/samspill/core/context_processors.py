@@ -26,19 +26,26 @@ _START = MenuItem(_("Start"), "core:start")
 MENUS: dict[str, list[MenuItem]] = {
     Role.ADVISOR: [
         _START,
+        MenuItem(_("Min portefølje"), "processes:portfolio"),
         MenuItem(_("Forløp"), "processes:list"),
         MenuItem(_("Arbeidsgivere"), "employers:list"),
     ],
     Role.EMPLOYER_CONTACT: [_START, MenuItem(_("Arbeidsgivere"), "employers:list")],
     Role.MANAGER: [
         _START,
+        MenuItem(_("Portefølje"), "processes:portfolio"),
         MenuItem(_("Forløp"), "processes:list"),
         MenuItem(_("Arbeidsgivere"), "employers:list"),
         MenuItem(_("Innsynslogg"), "audit:search"),
     ],
     Role.PARTNER: [_START],
     Role.EMPLOYER: [_START],
-    Role.JOBSEEKER: [_START, MenuItem(_("Hvem har sett mine opplysninger"), "audit:own")],
+    Role.JOBSEEKER: [
+        _START,
+        MenuItem(_("Min profil"), "candidates:own_profile"),
+        MenuItem(_("Hva jeg deler"), "candidates:consent"),
+        MenuItem(_("Hvem har sett mine opplysninger"), "audit:own"),
+    ],
     Role.ADMIN: [_START],
 }
 

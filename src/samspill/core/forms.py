@@ -9,6 +9,7 @@ from django import forms
 # widget class → (kind used by core/field.html, container class, input class)
 _WIDGET_STYLE: list[tuple[type[forms.Widget], str, str, str]] = [
     (forms.CheckboxInput, "checkbox", "aksel-checkbox", "aksel-checkbox__input"),
+    (forms.CheckboxSelectMultiple, "checkboxes", "aksel-fieldset", "aksel-checkbox__input"),
     (forms.Select, "select", "aksel-select", "aksel-select__input"),
     (forms.Textarea, "textarea", "aksel-textarea", "aksel-textarea__input"),
 ]

@@ -19,8 +19,16 @@ from django.db import models, transaction
 from faker import Faker
 
 from samspill.accounts.models import Office, Role, Team, User
-from samspill.candidates.models import Candidate, ConsentRecord, Gender, NeedLevel
-from samspill.demo import data
+from samspill.candidates.models import (
+    AccommodationNeed,
+    Candidate,
+    ConsentRecord,
+    Gender,
+    NeedLevel,
+    search_key,
+)
+from samspill.candidates.needs import need_consent_item
+from samspill.demo import data, profiles
 from samspill.employers.models import Employer, Sector, Workplace
 from samspill.lib.validation import org_number_from_base
 from samspill.processes.models import (
@@ -241,8 +249,10 @@ class DemoBuilder:
                     phone=self._phone(),
                     email=f"{first}.{last}{n}@example.com".lower().replace(" ", ""),
                     need_level=_weighted(self.rng, NEED_LEVELS),
+                    search_name=search_key(first, last),
                 )
             )
+            profiles.fill_profile(candidates[-1], self.rng, office.municipality)
             advisor = self.rng.choice(self.advisors[office.pk])
             started = first_day + timedelta(
                 days=self.rng.randrange((self.today - first_day).days - 7)
@@ -296,19 +306,36 @@ class DemoBuilder:
             process.employer = process.workplace = None  # back to searching: no current employer
         return changes
 
-    def consents(self) -> None:
-        """Most candidates share name and age; many share contact details; some share nothing."""
-        choices = [
-            (["name", "age", "municipality", "contact"], 40),
-            (["name", "age"], 35),
-            (["name"], 10),
-            ([], 15),
+    def needs_and_consents(self) -> None:
+        """Accommodation needs, and what each candidate shares with employers.
+
+        Most share name, age and what they want to do; many share contact details and some
+        of their needs; some share nothing.
+        """
+        needs: dict[int, list[AccommodationNeed]] = {}
+        for candidate in self.candidate_list:
+            needs[candidate.pk] = profiles.needs_for(candidate, self.rng, self.today)
+        self._insert("Behov for tilrettelegging", [n for group in needs.values() for n in group])
+        base = [
+            (
+                ["name", "age", "municipality", "contact", "interests", "strengths", "experience"],
+                35,
+            ),
+            (["name", "age", "interests", "strengths", "wishes"], 30),
+            (["name", "age"], 15),
+            ([], 20),
         ]
-        records = [
-            ConsentRecord(candidate=candidate, items=_weighted(self.rng, choices))
-            for candidate in self.candidate_list
-            if self.rng.random() < 0.8
-        ]
+        records = []
+        for candidate in self.candidate_list:
+            if self.rng.random() < 0.8:
+                items = list(_weighted(self.rng, base))
+                if items:
+                    items += [
+                        need_consent_item(n.code)
+                        for n in needs[candidate.pk]
+                        if self.rng.random() < 0.6
+                    ]
+                records.append(ConsentRecord(candidate=candidate, items=items))
         self._insert("Samtykker", records)
 
     def demo_logins(self) -> None:
@@ -333,7 +360,11 @@ class DemoBuilder:
         self._insert("Demo-innlogginger", [jobseeker, employer_user])
         candidate.user = jobseeker
         candidate.save(update_fields=["user"])
-        ConsentRecord.objects.create(candidate=candidate, items=["name", "age", "contact"])
+        ConsentRecord.objects.create(
+            candidate=candidate,
+            items=["name", "age", "contact", "interests", "strengths"]
+            + [need_consent_item(code) for code in candidate.needs.values_list("code", flat=True)],
+        )
         members = [
             ProcessMember(
                 process=p,
@@ -373,7 +404,7 @@ class DemoBuilder:
         ("staff", "Ansatte og samarbeidspartnere"),
         ("employers", "Arbeidsgivere og arbeidsplasser"),
         ("candidates_and_processes", "Kandidater og forløp"),
-        ("consents", "Samtykker"),
+        ("needs_and_consents", "Behov og samtykker"),
         ("demo_logins", "Demo-innlogginger"),
     )
 

@@ -117,6 +117,8 @@ def process_invite_member(
     *, actor: User, process: InclusionProcess, user: User, role: str, purpose: str
 ) -> ProcessMember:
     """Give one partner, employer contact or co-advisor access to this process only."""
+    if role not in MemberRole.values:
+        raise ValidationError({"role": "Velg en rolle i forløpet."})
     expected = {
         MemberRole.PARTNER: Role.PARTNER,
         MemberRole.EMPLOYER_CONTACT: Role.EMPLOYER_CONTACT,
@@ -143,6 +145,8 @@ def process_invite_member(
 
 @transaction.atomic
 def process_revoke_member(*, actor: User, member: ProcessMember) -> ProcessMember:
+    if member.revoked_at is not None:
+        raise ValidationError("Invitasjonen er allerede trukket tilbake.")
     member.revoked_at = timezone.now()
     member.save(update_fields=["revoked_at"])
     audit_record(

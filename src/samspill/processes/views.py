@@ -6,6 +6,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from samspill.accounts import selectors as account_selectors
 from samspill.accounts.access import (
     employer_list_for_user,
+    process_aggregate_for_user,
     process_get_for_user,
     process_page_for_user,
 )
@@ -21,8 +23,9 @@ from samspill.accounts.models import Role
 from samspill.audit.models import Purpose
 from samspill.core.errors import add_service_errors
 from samspill.core.http import AuthenticatedRequest
-from samspill.processes import selectors, services
+from samspill.processes import portfolio, selectors, services
 from samspill.processes.forms import InviteMemberForm, PhaseChangeForm
+from samspill.processes.models import InclusionProcess
 
 _PURPOSE_BY_ROLE: dict[str, Purpose] = {
     Role.EMPLOYER: Purpose.EMPLOYER_PORTAL,
@@ -45,6 +48,30 @@ def process_list(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @require_GET
+def portfolio_view(request: AuthenticatedRequest) -> HttpResponse:
+    """Min portefølje: an advisor's own processes (a manager's: the office's)."""
+    user, today = request.user, timezone.localdate()
+    form = portfolio.PortfolioFilterForm(request.GET or None)
+    filters = form.filters()
+
+    def scope(queryset: QuerySet[InclusionProcess]) -> QuerySet[InclusionProcess]:
+        return queryset.filter(advisor=user) if user.role == Role.ADVISOR else queryset
+
+    page = process_page_for_user(
+        user=user,
+        purpose=Purpose.PORTFOLIO,
+        page_number=request.GET.get("side"),
+        narrow=lambda queryset: portfolio.narrow(scope(queryset), filters, today),
+        ordering=portfolio.ordering(filters),
+    )
+    counts = process_aggregate_for_user(
+        user=user, aggregate=lambda queryset: portfolio.counts(scope(queryset), today)
+    )
+    context = {"page": page, "form": form, "counts": counts, "filters": filters}
+    return render(request, "processes/portfolio.html", context)
+
+
+@require_GET
 def process_detail(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse:
     access = process_get_for_user(
         user=request.user, process_id=process_id, purpose=_purpose(request)
@@ -64,7 +91,7 @@ def process_change_phase(request: AuthenticatedRequest, process_id: UUID) -> Htt
     )
     process = access.process
     form = PhaseChangeForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         current_phase=process.phase,
         employers=employer_list_for_user(user=request.user),
         initial={"effective_on": timezone.localdate(), "employer": process.employer},
@@ -85,7 +112,10 @@ def process_invite(request: AuthenticatedRequest, process_id: UUID) -> HttpRespo
     access = process_get_for_user(
         user=request.user, process_id=process_id, purpose=Purpose.CASE_WORK, for_change=True
     )
-    form = InviteMemberForm(request.POST or None, users=account_selectors.partners_for_invitation())
+    form = InviteMemberForm(
+        request.POST if request.method == "POST" else None,
+        users=account_selectors.partners_for_invitation(),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.process_invite_member(

@@ -1,0 +1,88 @@
+"""The candidate profile as data: which fields it has, snapshots, and what changed.
+
+A snapshot is a plain dict of the profile (advisor's kartlegging, the jobseeker's own
+words, and the accommodation needs). ``ProfileVersion`` stores one after every change;
+comparing two snapshots tells an advisor what changed since they last looked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from samspill.candidates.models import Benefit, Candidate, MainGoal, NeedLevel
+from samspill.candidates.needs import NEED_TYPES
+from samspill.core.choices import TimeOfDay
+from samspill.employers.models import Sector
+
+#: Written by the advisor with the candidate (kartlegging).
+ADVISOR_FIELDS = (
+    "need_level",
+    "main_goal",
+    "benefit",
+    "interests",
+    "resources",
+    "experience",
+    "education",
+    "hours_min",
+    "hours_max",
+    "times_of_day",
+    "sectors",
+    "places",
+    "max_commute_km",
+    "avoid",
+)
+#: Written only by the jobseeker, in their own words.
+OWN_FIELDS = ("own_interests", "own_strengths", "own_motivation", "own_wishes")
+
+_CHOICE_LABELS: dict[str, dict[str, str]] = {
+    "need_level": {c.value: str(c.label) for c in NeedLevel},
+    "main_goal": {c.value: str(c.label) for c in MainGoal},
+    "benefit": {c.value: str(c.label) for c in Benefit},
+    "times_of_day": {c.value: str(c.label) for c in TimeOfDay},
+    "sectors": {c.value: str(c.label) for c in Sector},
+}
+
+
+def snapshot(candidate: Candidate, needs: dict[str, str]) -> dict[str, Any]:
+    data: dict[str, Any] = {name: getattr(candidate, name) for name in ADVISOR_FIELDS + OWN_FIELDS}
+    data["needs"] = dict(sorted(needs.items()))
+    return data
+
+
+def field_label(name: str) -> str:
+    if name == "needs":
+        return "Behov for tilrettelegging"
+    return str(Candidate._meta.get_field(name).verbose_name).capitalize()
+
+
+def display(name: str, value: Any) -> str:
+    """A value as people read it: choice labels, lists joined, empty as a dash."""
+    if value in (None, "", [], {}):
+        return "–"
+    labels = _CHOICE_LABELS.get(name, {})
+    if name == "needs":
+        return "; ".join(
+            NEED_TYPES[code].label + (f" ({detail})" if detail else "")
+            for code, detail in value.items()
+            if code in NEED_TYPES
+        )
+    if isinstance(value, list):
+        return ", ".join(labels.get(item, str(item)) for item in value)
+    return labels.get(str(value), str(value))
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    name: str
+    label: str
+    before: str
+    after: str
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
+    return [
+        FieldChange(name, field_label(name), display(name, before.get(name)), display(name, value))
+        for name, value in after.items()
+        if before.get(name) != value
+    ]

@@ -1,0 +1,132 @@
+"""Candidate profile pages: kartlegging (advisor), own words and consent (jobseeker)."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from samspill.accounts.access import candidate_profile_for_user, own_profile_for_user
+from samspill.accounts.models import Role
+from samspill.audit.models import Purpose
+from samspill.candidates import selectors, services
+from samspill.candidates.forms import ConsentForm, NeedsForm, OwnWordsForm, ProfileForm
+from samspill.core.errors import add_service_errors
+from samspill.core.http import AuthenticatedRequest
+
+_PURPOSE_BY_ROLE: dict[str, Purpose] = {
+    Role.EMPLOYER: Purpose.EMPLOYER_PORTAL,
+    Role.JOBSEEKER: Purpose.OWN_DATA,
+    Role.PARTNER: Purpose.PARTNER_WORK,
+    Role.EMPLOYER_CONTACT: Purpose.PARTNER_WORK,
+}
+
+
+def _posted(request: AuthenticatedRequest) -> object:
+    return request.POST if request.method == "POST" else None
+
+
+@require_GET
+def candidate_detail(request: AuthenticatedRequest, candidate_id: UUID) -> HttpResponse:
+    purpose = _PURPOSE_BY_ROLE.get(request.user.role, Purpose.CASE_WORK)
+    access = candidate_profile_for_user(
+        user=request.user, candidate_id=candidate_id, purpose=purpose
+    )
+    return render(request, "candidates/detail.html", {"access": access})
+
+
+@require_http_methods(["GET", "POST"])
+def candidate_edit(request: AuthenticatedRequest, candidate_id: UUID) -> HttpResponse:
+    access = candidate_profile_for_user(
+        user=request.user, candidate_id=candidate_id, purpose=Purpose.CASE_WORK, for_change=True
+    )
+    form = ProfileForm(_posted(request), initial=ProfileForm.initial_for(access.candidate))
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.profile_update(
+                actor=request.user, candidate=access.candidate, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Kartleggingen er lagret." if changed else "Ingen endringer.")
+            return redirect("candidates:detail", candidate_id=access.candidate.uuid)
+    return render(request, "candidates/edit.html", {"access": access, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def candidate_needs(request: AuthenticatedRequest, candidate_id: UUID) -> HttpResponse:
+    access = candidate_profile_for_user(
+        user=request.user, candidate_id=candidate_id, purpose=Purpose.CASE_WORK, for_change=True
+    )
+    current = dict(access.candidate.needs.values_list("code", "detail"))
+    form = NeedsForm(_posted(request), initial=NeedsForm.initial_for(current))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.needs_update(
+                actor=request.user, candidate=access.candidate, needs=form.chosen()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Behovene er lagret og bekreftet i dag.")
+            return redirect("candidates:detail", candidate_id=access.candidate.uuid)
+    return render(request, "candidates/needs.html", {"access": access, "form": form})
+
+
+@require_POST
+def candidate_needs_confirm(request: AuthenticatedRequest, candidate_id: UUID) -> HttpResponse:
+    access = candidate_profile_for_user(
+        user=request.user, candidate_id=candidate_id, purpose=Purpose.CASE_WORK, for_change=True
+    )
+    count = services.needs_confirm(actor=request.user, candidate=access.candidate)
+    messages.success(request, f"{count} behov er bekreftet som uendret i dag.")
+    return redirect("candidates:detail", candidate_id=access.candidate.uuid)
+
+
+@require_http_methods(["GET", "POST"])
+def own_profile(request: AuthenticatedRequest) -> HttpResponse:
+    access = own_profile_for_user(user=request.user)
+    candidate = access.candidate
+    initial = {name: getattr(candidate, name) for name in OwnWordsForm.base_fields}
+    form = OwnWordsForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.profile_update_own(
+                actor=request.user, candidate=candidate, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Takk! Det du skrev er lagret.")
+            return redirect("candidates:own_profile")
+    return render(request, "candidates/own_profile.html", {"access": access, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def own_consent(request: AuthenticatedRequest) -> HttpResponse:
+    access = own_profile_for_user(user=request.user)
+    candidate = access.candidate
+    consent = selectors.consent_state(candidate=candidate)
+    form = ConsentForm(
+        _posted(request),
+        need_codes=list(candidate.needs.values_list("code", flat=True)),
+        initial={"items": consent.items},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.consent_record(
+                actor=request.user, candidate=candidate, items=form.cleaned_data["items"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Valgene dine er lagret.")
+            return redirect("candidates:consent")
+    return render(
+        request, "candidates/consent.html", {"access": access, "form": form, "consent": consent}
+    )
