@@ -1,18 +1,215 @@
+"""Candidates in the JSON API: profiles, needs, own words, consent and the portfolio."""
+
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
 from uuid import UUID
 
-from ninja import Router
+from django.db.models import QuerySet
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema
 
-from samspill.accounts.access import candidate_get_for_user
+from samspill.accounts.access import (
+    candidate_profile_for_user,
+    own_profile_for_user,
+    process_aggregate_for_user,
+    process_page_for_user,
+)
+from samspill.accounts.models import Role
 from samspill.audit.models import Purpose
+from samspill.candidates import selectors, services
 from samspill.core.http import AuthenticatedRequest
 from samspill.core.schemas import CandidateOut
+from samspill.processes import portfolio
+from samspill.processes.models import InclusionProcess
 
 router = Router(tags=["candidates"])
 
 
-@router.get("/{uuid:candidate_id}", response=CandidateOut, summary="Én kandidat")
+class PortfolioRowOut(Schema):
+    process_id: UUID
+    candidate_id: UUID
+    name: str | None
+    age: int | None
+    phase: str
+    phase_since: date
+    started_on: date
+    employer: str | None
+    needs_due_for_review: bool
+
+
+class PortfolioOut(Schema):
+    page: int
+    pages: int
+    count: int
+    counts: dict[str, int]
+    items: list[PortfolioRowOut]
+
+
+class PortfolioFilters(Schema):
+    fase: str = Field("aktive", description="aktive, alle, or a phase")
+    innsats: str = ""
+    ytelse: str = ""
+    dager: str = Field("", description="90, 180 or 365: started more than this long ago")
+    unge: bool = False
+    behov: bool = Field(False, description="only those with needs due for review")
+    sorter: str = Field("start", description="start, eldst, fase or navn")
+    side: int = 1
+
+
+@router.get("/portfolio", response=PortfolioOut, summary="Min portefølje, med filtre og tall")
+def portfolio_list(request: AuthenticatedRequest, filters: Query[PortfolioFilters]) -> PortfolioOut:
+    user, today = request.user, timezone.localdate()
+    form = portfolio.PortfolioFilterForm(filters.model_dump())
+    chosen = form.filters()
+
+    def scope(queryset: QuerySet[InclusionProcess]) -> QuerySet[InclusionProcess]:
+        return queryset.filter(advisor=user) if user.role == Role.ADVISOR else queryset
+
+    page = process_page_for_user(
+        user=user,
+        purpose=Purpose.API,
+        page_number=filters.side,
+        narrow=lambda queryset: portfolio.narrow(scope(queryset), chosen, today),
+        ordering=portfolio.ordering(chosen),
+    )
+    counts = process_aggregate_for_user(
+        user=user, aggregate=lambda queryset: portfolio.counts(scope(queryset), today)
+    )
+    return PortfolioOut(
+        page=page.number,
+        pages=page.paginator.num_pages,
+        count=page.paginator.count,
+        counts={value: n for value, _, n in counts.phases}
+        | {"active": counts.active, "young": counts.young, "needs_due": counts.needs_due},
+        items=[
+            PortfolioRowOut(
+                process_id=row.process.uuid,
+                candidate_id=row.candidate.uuid,
+                name=row.candidate.name,
+                age=row.candidate.age,
+                phase=row.process.phase,
+                phase_since=row.process.phase_since,
+                started_on=row.process.started_on,
+                employer=row.process.employer.name if row.process.employer else None,
+                needs_due_for_review=bool(getattr(row.process, "needs_due", False)),
+            )
+            for row in page.object_list
+        ],
+    )
+
+
+@router.get("/{uuid:candidate_id}", response=CandidateOut, summary="Én kandidat med profil")
 def candidate_detail(request: AuthenticatedRequest, candidate_id: UUID) -> CandidateOut:
-    view = candidate_get_for_user(user=request.user, candidate_id=candidate_id, purpose=Purpose.API)
-    return CandidateOut.from_view(view)
+    access = candidate_profile_for_user(
+        user=request.user, candidate_id=candidate_id, purpose=Purpose.API
+    )
+    return CandidateOut.from_view(access.view)
+
+
+class ProfileIn(Schema):
+    """The advisor's kartlegging. Leave out what should stay as it is."""
+
+    need_level: str | None = None
+    main_goal: str | None = None
+    benefit: str | None = None
+    interests: str | None = None
+    resources: str | None = None
+    experience: str | None = None
+    education: str | None = None
+    hours_min: int | None = None
+    hours_max: int | None = None
+    times_of_day: list[str] | None = None
+    sectors: list[str] | None = None
+    places: list[str] | None = None
+    max_commute_km: int | None = None
+    avoid: str | None = None
+
+
+class ChangedOut(Schema):
+    changed: list[str]
+
+
+@router.patch("/{uuid:candidate_id}/profile", response=ChangedOut, summary="Endre kartleggingen")
+def profile_update(
+    request: AuthenticatedRequest, candidate_id: UUID, payload: ProfileIn
+) -> ChangedOut:
+    access = candidate_profile_for_user(
+        user=request.user, candidate_id=candidate_id, purpose=Purpose.API, for_change=True
+    )
+    values: dict[str, Any] = payload.model_dump(exclude_unset=True)
+    changed = services.profile_update(actor=request.user, candidate=access.candidate, **values)
+    return ChangedOut(changed=changed)
+
+
+class NeedIn(Schema):
+    code: str
+    detail: str = ""
+
+
+@router.put(
+    "/{uuid:candidate_id}/needs", response=ChangedOut, summary="Sett behov for tilrettelegging"
+)
+def needs_update(
+    request: AuthenticatedRequest, candidate_id: UUID, payload: list[NeedIn]
+) -> ChangedOut:
+    access = candidate_profile_for_user(
+        user=request.user, candidate_id=candidate_id, purpose=Purpose.API, for_change=True
+    )
+    needs = {need.code: need.detail for need in payload}
+    changed = services.needs_update(actor=request.user, candidate=access.candidate, needs=needs)
+    return ChangedOut(changed=changed)
+
+
+class OwnWordsIn(Schema):
+    interests: str | None = None
+    strengths: str | None = None
+    motivation: str | None = None
+    wishes: str | None = None
+
+
+@router.get("/me/profile", response=CandidateOut, summary="Min profil (arbeidssøker)")
+def own_profile(request: AuthenticatedRequest) -> CandidateOut:
+    return CandidateOut.from_view(own_profile_for_user(user=request.user).view)
+
+
+@router.put("/me/profile", response=ChangedOut, summary="Skriv med egne ord (arbeidssøker)")
+def own_profile_update(request: AuthenticatedRequest, payload: OwnWordsIn) -> ChangedOut:
+    access = own_profile_for_user(user=request.user)
+    values = {
+        f"own_{k}": v for k, v in payload.model_dump(exclude_unset=True).items() if v is not None
+    }
+    changed = services.profile_update_own(actor=request.user, candidate=access.candidate, **values)
+    return ChangedOut(changed=changed)
+
+
+class ConsentOut(Schema):
+    items: list[str]
+    shareable: list[str]
+    history: list[tuple[str, list[str]]]
+
+
+class ConsentIn(Schema):
+    items: list[str]
+
+
+def _consent_out(access: Any) -> ConsentOut:
+    state = selectors.consent_state(candidate=access.candidate)
+    return ConsentOut(
+        items=state.items,
+        shareable=sorted(services.shareable_items(access.candidate)),
+        history=[(r.recorded_at.isoformat(), list(r.items)) for r in state.history],
+    )
+
+
+@router.get("/me/consent", response=ConsentOut, summary="Hva jeg deler med arbeidsgivere")
+def own_consent(request: AuthenticatedRequest) -> ConsentOut:
+    return _consent_out(own_profile_for_user(user=request.user))
+
+
+@router.put("/me/consent", response=ConsentOut, summary="Endre eller trekke samtykke")
+def own_consent_update(request: AuthenticatedRequest, payload: ConsentIn) -> ConsentOut:
+    access = own_profile_for_user(user=request.user)
+    services.consent_record(actor=request.user, candidate=access.candidate, items=payload.items)
+    return _consent_out(access)
