@@ -306,6 +306,15 @@ def _profile_access(user: User, candidate: Candidate, *, changes_since: bool) ->
             .values_list("at", flat=True)
             .first()
         )
+        # The reader's own edits are no news to them: count from their latest edit too.
+        own_edit = (
+            candidate.versions.filter(changed_by=user)
+            .order_by("-changed_at")
+            .values_list("changed_at", flat=True)
+            .first()
+        )
+        if last_seen is not None and own_edit is not None:
+            last_seen = max(last_seen, own_edit)
     return ProfileAccess(
         candidate=candidate,
         view=CandidateView.build(candidate, fields, needs),
