@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "samspill.employers",
     "samspill.candidates",
     "samspill.processes",
+    "samspill.followup",
 ]
 
 MIDDLEWARE = [

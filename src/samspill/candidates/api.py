@@ -37,6 +37,7 @@ class PortfolioRowOut(Schema):
     started_on: date
     employer: str | None
     needs_due_for_review: bool
+    employer_contact: bool
 
 
 class PortfolioOut(Schema):
@@ -54,6 +55,7 @@ class PortfolioFilters(Schema):
     dager: str = Field("", description="90, 180 or 365: started more than this long ago")
     unge: bool = False
     behov: bool = Field(False, description="only those with needs due for review")
+    uten_kontakt: bool = Field(False, description="only those with no employer contact yet")
     sorter: str = Field("start", description="start, eldst, fase or navn")
     side: int = 1
 
@@ -82,7 +84,12 @@ def portfolio_list(request: AuthenticatedRequest, filters: Query[PortfolioFilter
         pages=page.paginator.num_pages,
         count=page.paginator.count,
         counts={value: n for value, _, n in counts.phases}
-        | {"active": counts.active, "young": counts.young, "needs_due": counts.needs_due},
+        | {
+            "active": counts.active,
+            "young": counts.young,
+            "needs_due": counts.needs_due,
+            "no_employer_contact": counts.no_employer_contact,
+        },
         items=[
             PortfolioRowOut(
                 process_id=row.process.uuid,
@@ -94,6 +101,7 @@ def portfolio_list(request: AuthenticatedRequest, filters: Query[PortfolioFilter
                 started_on=row.process.started_on,
                 employer=row.process.employer.name if row.process.employer else None,
                 needs_due_for_review=bool(getattr(row.process, "needs_due", False)),
+                employer_contact=bool(getattr(row.process, "employer_contact", False)),
             )
             for row in page.object_list
         ],

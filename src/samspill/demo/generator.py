@@ -28,7 +28,7 @@ from samspill.candidates.models import (
     search_key,
 )
 from samspill.candidates.needs import need_consent_item
-from samspill.demo import data, profiles
+from samspill.demo import data, followup, profiles
 from samspill.employers.models import Employer, Sector, Workplace
 from samspill.lib.validation import org_number_from_base
 from samspill.processes.models import (
@@ -275,6 +275,7 @@ class DemoBuilder:
             process.candidate = candidate
         self.process_list = self._insert("Forløp", processes)
         rows = []
+        self.walks = changes
         for process, walk in zip(processes, changes, strict=True):
             for change in walk:
                 change.process = process
@@ -337,6 +338,14 @@ class DemoBuilder:
                     ]
                 records.append(ConsentRecord(candidate=candidate, items=items))
         self._insert("Samtykker", records)
+
+    def contacts(self) -> None:
+        """The contact log: the jobseeker regularly, employers during search and placement."""
+        rows = []
+        for process, walk in zip(self.process_list, self.walks, strict=True):
+            workplaces = self.workplaces_by_office[process.office_id]
+            rows += followup.contacts_for(self.rng, process, walk, workplaces, self.today)
+        self._insert("Kontakter", rows)
 
     def demo_logins(self) -> None:
         """Tie the employer and jobseeker logins to data and invite partner/employer contact."""
@@ -405,6 +414,7 @@ class DemoBuilder:
         ("employers", "Arbeidsgivere og arbeidsplasser"),
         ("candidates_and_processes", "Kandidater og forløp"),
         ("needs_and_consents", "Behov og samtykker"),
+        ("contacts", "Kontaktlogg"),
         ("demo_logins", "Demo-innlogginger"),
     )
 

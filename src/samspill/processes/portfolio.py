@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from samspill.candidates.models import AccommodationNeed, Benefit, NeedLevel
 from samspill.candidates.presentation import review_cutoff
 from samspill.core.forms import Form
+from samspill.followup.selectors import has_employer_contact
 from samspill.lib.dates import add_months
 from samspill.processes.models import InclusionProcess, Phase
 from samspill.rules import YOUNG_AGE_LIMIT
@@ -55,6 +56,7 @@ class PortfolioFilterForm(Form):
     )
     unge = forms.BooleanField(label=_("Under 30 år"), required=False)
     behov = forms.BooleanField(label=_("Behov som bør gjennomgås"), required=False)
+    uten_kontakt = forms.BooleanField(label=_("Ingen arbeidsgiverkontakt ennå"), required=False)
     sorter = forms.ChoiceField(
         label=_("Sorter etter"),
         required=False,
@@ -78,6 +80,7 @@ class Counts:
     young: int
     needs_due: int
     long_running: int
+    no_employer_contact: int
 
 
 def _needs_due(today: date) -> Exists:
@@ -110,7 +113,9 @@ def narrow(
         queryset = queryset.filter(_young(today))
     if filters.get("behov"):
         queryset = queryset.filter(_needs_due(today))
-    return queryset.annotate(needs_due=_needs_due(today))
+    if filters.get("uten_kontakt"):
+        queryset = queryset.filter(~has_employer_contact())
+    return queryset.annotate(needs_due=_needs_due(today), employer_contact=has_employer_contact())
 
 
 def ordering(filters: dict[str, Any]) -> tuple[str, ...]:
@@ -126,6 +131,7 @@ def counts(queryset: QuerySet[InclusionProcess], today: date) -> Counts:
         young=Count("id", filter=active & _young(today)),
         needs_due=Count("id", filter=active & Q(_needs_due(today))),
         long_running=Count("id", filter=active & Q(started_on__lt=today - timedelta(days=180))),
+        no_employer_contact=Count("id", filter=active & ~Q(has_employer_contact())),
     )
     return Counts(
         phases=[(phase.value, str(phase.label), result[f"phase_{phase}"]) for phase in Phase],
@@ -133,4 +139,5 @@ def counts(queryset: QuerySet[InclusionProcess], today: date) -> Counts:
         young=result["young"],
         needs_due=result["needs_due"],
         long_running=result["long_running"],
+        no_employer_contact=result["no_employer_contact"],
     )

@@ -23,6 +23,7 @@ from samspill.accounts.models import Role
 from samspill.audit.models import Purpose
 from samspill.core.errors import add_service_errors
 from samspill.core.http import AuthenticatedRequest
+from samspill.followup.selectors import contacts_of
 from samspill.processes import portfolio, selectors, services
 from samspill.processes.forms import InviteMemberForm, PhaseChangeForm
 from samspill.processes.models import InclusionProcess
@@ -80,6 +81,7 @@ def process_detail(request: AuthenticatedRequest, process_id: UUID) -> HttpRespo
         "access": access,
         "history": selectors.phase_history(process=access.process),
         "members": selectors.active_members(process=access.process) if access.can_change else [],
+        "contacts": contacts_of(process=access.process) if access.can_change else [],
     }
     return render(request, "processes/detail.html", context)
 
