@@ -14,7 +14,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent / "src"), str(HERE)]
 
-BENCHMARKS = ["bench_seed"]
+BENCHMARKS = ["bench_seed", "bench_portfolio"]
 
 
 def main() -> None:
