@@ -7,6 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import QuerySet
+from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
@@ -63,6 +64,8 @@ class PortfolioFilters(Schema):
 @router.get("/portfolio", response=PortfolioOut, summary="Min portefølje, med filtre og tall")
 def portfolio_list(request: AuthenticatedRequest, filters: Query[PortfolioFilters]) -> PortfolioOut:
     user, today = request.user, timezone.localdate()
+    if user.role not in portfolio.PORTFOLIO_ROLES:
+        raise Http404
     form = portfolio.PortfolioFilterForm(filters.model_dump())
     chosen = form.filters()
 

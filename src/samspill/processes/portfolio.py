@@ -14,6 +14,7 @@ from django import forms
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from samspill.accounts.models import Role
 from samspill.candidates.models import AccommodationNeed, Benefit, NeedLevel
 from samspill.candidates.presentation import review_cutoff
 from samspill.core.forms import Form
@@ -22,6 +23,9 @@ from samspill.lib.dates import add_months
 from samspill.processes.models import InclusionProcess, Phase
 from samspill.rules import YOUNG_AGE_LIMIT
 
+#: The portfolio filters on need level, benefit, age and needs: only for roles that may see
+#: all of those for every process in scope (others could learn unshared facts by filtering).
+PORTFOLIO_ROLES = frozenset({Role.ADVISOR, Role.MANAGER})
 ACTIVE = "aktive"
 DAYS = {"90": 90, "180": 180, "365": 365}
 SORTS = {

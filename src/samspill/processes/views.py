@@ -7,7 +7,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -52,6 +52,8 @@ def process_list(request: AuthenticatedRequest) -> HttpResponse:
 def portfolio_view(request: AuthenticatedRequest) -> HttpResponse:
     """Min portefølje: an advisor's own processes (a manager's: the office's)."""
     user, today = request.user, timezone.localdate()
+    if user.role not in portfolio.PORTFOLIO_ROLES:
+        raise Http404
     form = portfolio.PortfolioFilterForm(request.GET or None)
     filters = form.filters()
 
