@@ -12,9 +12,13 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from samspill.accounts.models import User
+from samspill.accounts.models import Role, User
 from samspill.candidates.models import Candidate
 from samspill.demo.generator import DEMO_PASSWORD, DemoBuilder
+
+
+#: The demo logins: one per role, the username is the role's code.
+DEMO_LOGINS = [(str(role.value), str(role.label)) for role in Role]
 
 
 class Command(BaseCommand):
@@ -53,6 +57,7 @@ class Command(BaseCommand):
                     f"Demo data is already loaded ({existing} candidates); "
                     "nothing to do. Start over with `make demo-reset`."
                 )
+                self._print_logins(DEMO_LOGINS)
                 return
             raise CommandError("The database already has data. Use --if-empty or --flush.")
         self._seed(options)
@@ -90,6 +95,9 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo data ready in {elapsed:.1f} s:"))
         for label, count in summary.counts.items():
             self.stdout.write(f"  {label:<32} {count:>9,}".replace(",", " "))
+        self._print_logins(summary.logins)
+
+    def _print_logins(self, logins: list[tuple[str, str]]) -> None:
         self.stdout.write(f"\nDemo logins (password «{DEMO_PASSWORD}»):")
-        for username, role in summary.logins:
+        for username, role in logins:
             self.stdout.write(f"  {username:<18} {role}")
