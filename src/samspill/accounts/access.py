@@ -345,12 +345,14 @@ def candidate_profile_for_user(
             why="rollen kan ikke endre profilen",
             error=PermissionDenied(),
         )
+    # Opening a form to change the profile is logged as such, so that it does not count as
+    # "the last time you looked" (that would hide a colleague's changes from the reader).
     audit_record(
         actor=user,
         subject=subject,
-        action=Action.VIEW,
+        action=action,
         purpose=purpose,
-        detail=_fields_detail(access.view.fields),
+        detail="skjema åpnet" if for_change else _fields_detail(access.view.fields),
     )
     return access
 

@@ -106,9 +106,13 @@ def _hours(candidate: Candidate) -> str | None:
     low, high = candidate.hours_min, candidate.hours_max
     if low is None and high is None:
         return None
-    if low == high or high is None:
+    if high is None:
+        return f"minst {low} timer per uke"
+    if low is None:
+        return f"inntil {high} timer per uke"
+    if low == high:
         return f"{low} timer per uke"
-    return f"{low or 0}–{high} timer per uke"
+    return f"{low}–{high} timer per uke"
 
 
 def build_profile(

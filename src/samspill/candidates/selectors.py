@@ -21,7 +21,7 @@ def profile_changes_since(*, candidate: Candidate, since: datetime | None) -> Pr
     if since is None:
         return None
     newer = list(
-        candidate.versions.filter(changed_at__gt=since)
+        candidate.versions.filter(changed_at__gt=since, number__gt=0)
         .select_related("changed_by")
         .order_by("number")
     )

@@ -68,6 +68,14 @@ def candidate_register(
     return candidate
 
 
+def _require_staff_on(actor: User, candidate: Candidate, message: str) -> None:
+    """Advisors and managers who follow the candidate up may change the kartlegging."""
+    if actor.role not in (Role.ADVISOR, Role.MANAGER):
+        raise ValidationError(message)
+    if not policy.candidates_visible_to(actor).filter(pk=candidate.pk).exists():
+        raise ValidationError("Du kan bare endre kandidater du følger opp.")
+
+
 def _needs_of(candidate: Candidate) -> dict[str, str]:
     return dict(candidate.needs.values_list("code", "detail"))
 
@@ -122,8 +130,7 @@ def _validate_profile(values: dict[str, Any]) -> None:
 @transaction.atomic
 def profile_update(*, actor: User, candidate: Candidate, **values: Any) -> list[str]:
     """Update the advisor's part of the profile. Returns the names of the changed fields."""
-    if actor.role not in (Role.ADVISOR, Role.MANAGER):
-        raise ValidationError("Bare veilederen kan endre kartleggingen.")
+    _require_staff_on(actor, candidate, "Bare veilederen kan endre kartleggingen.")
     unknown = set(values) - set(profile.ADVISOR_FIELDS)
     if unknown:
         raise ValidationError(f"Kan ikke endres her: {', '.join(sorted(unknown))}.")
@@ -149,9 +156,12 @@ def profile_update_own(*, actor: User, candidate: Candidate, **values: str) -> l
     before = _baseline(candidate)
     for name, value in values.items():
         setattr(candidate, name, value.strip())
-    candidate.own_updated_at = timezone.now()
-    candidate.save(update_fields=[*values, "own_updated_at"])
-    return _record_version(actor=actor, candidate=candidate, before=before)
+    candidate.save(update_fields=list(values))
+    changed = _record_version(actor=actor, candidate=candidate, before=before)
+    if changed:
+        candidate.own_updated_at = timezone.now()
+        candidate.save(update_fields=["own_updated_at"])
+    return changed
 
 
 @transaction.atomic
@@ -159,14 +169,15 @@ def needs_update(
     *, actor: User, candidate: Candidate, needs: dict[str, str], on: date | None = None
 ) -> list[str]:
     """Set the candidate's accommodation needs (code → free text); all are confirmed ``on``."""
-    if actor.role not in (Role.ADVISOR, Role.MANAGER):
-        raise ValidationError("Bare veilederen kan registrere behov for tilrettelegging.")
+    _require_staff_on(actor, candidate, "Bare veilederen kan registrere behov for tilrettelegging.")
     unknown = set(needs) - set(NEED_TYPES)
     if unknown:
         raise ValidationError({"needs": f"Ukjent behov: {', '.join(sorted(unknown))}."})
     today = on or timezone.localdate()
     before = _baseline(candidate)
-    candidate.needs.exclude(code__in=needs).delete()
+    removed = set(candidate.needs.exclude(code__in=needs).values_list("code", flat=True))
+    candidate.needs.filter(code__in=removed).delete()
+    _drop_consent_for(actor=actor, candidate=candidate, codes=removed)
     for code, detail in needs.items():
         AccommodationNeed.objects.update_or_create(
             candidate=candidate,
@@ -176,11 +187,22 @@ def needs_update(
     return _record_version(actor=actor, candidate=candidate, before=before)
 
 
+def _drop_consent_for(*, actor: User, candidate: Candidate, codes: set[str]) -> None:
+    """A removed need leaves the consent: if it is recorded again, it needs consent again."""
+    current = candidate.consents.order_by("-recorded_at", "-id").first()
+    dropped = {need_consent_item(code) for code in codes}
+    if current is not None and dropped & set(current.items):
+        ConsentRecord.objects.create(
+            candidate=candidate,
+            items=[item for item in current.items if item not in dropped],
+            recorded_by=actor,
+        )
+
+
 @transaction.atomic
 def needs_confirm(*, actor: User, candidate: Candidate, on: date | None = None) -> int:
     """Confirm that every recorded need still applies, as it is. Returns how many."""
-    if actor.role not in (Role.ADVISOR, Role.MANAGER):
-        raise ValidationError("Bare veilederen kan bekrefte behov for tilrettelegging.")
+    _require_staff_on(actor, candidate, "Bare veilederen kan bekrefte behov for tilrettelegging.")
     count = candidate.needs.update(last_confirmed=on or timezone.localdate(), confirmed_by=actor)
     audit_record(
         actor=actor,

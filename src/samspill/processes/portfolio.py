@@ -73,8 +73,11 @@ class PortfolioFilterForm(Form):
     )
 
     def filters(self) -> dict[str, Any]:
-        """The valid filters; anything invalid falls back to the default."""
-        return self.cleaned_data if self.is_valid() else {}
+        """The valid filters; an invalid one falls back to its default, the rest still apply."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return dict(self.cleaned_data)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,9 @@ def client() -> Client:
 def test_profile_as_advisor_and_as_employer(world: World, client: Client) -> None:
     candidate = world.process.candidate
     AccommodationNeed.objects.create(
-        candidate=candidate, code="quiet_environment", detail="Sliten av støy",
+        candidate=candidate,
+        code="quiet_environment",
+        detail="Sliten av støy",
         last_confirmed="2026-10-01",
     )
     ConsentRecord.objects.create(candidate=candidate, items=["name", "need:quiet_environment"])
@@ -34,32 +36,48 @@ def test_profile_as_advisor_and_as_employer(world: World, client: Client) -> Non
     assert shared["name"] == candidate.full_name
     assert shared["age"] is None
     assert shared["profile"]["needs"] == [
-        {"code": "quiet_environment", "category": "Arbeidshverdagen",
-         "label": "Kan trenge et stille og rolig miljø", "detail": None,
-         "last_confirmed": None, "due_for_review": False}
+        {
+            "code": "quiet_environment",
+            "category": "Arbeidshverdagen",
+            "label": "Kan trenge et stille og rolig miljø",
+            "detail": None,
+            "last_confirmed": None,
+            "due_for_review": False,
+        }
     ]
     assert "Sliten av støy" not in str(shared)
 
 
-def test_patch_profile_validates_in_norwegian_and_saves_nothing(world: World, client: Client) -> None:
+def test_patch_profile_validates_in_norwegian_and_saves_nothing(
+    world: World, client: Client
+) -> None:
     candidate = world.process.candidate
     url = f"/api/candidates/{candidate.uuid}/profile"
-    response = client.patch(url, {"hours_min": 30, "hours_max": 10, "interests": "Lager"},
-                            content_type="application/json", headers=_auth(world.advisor))
+    response = client.patch(
+        url,
+        {"hours_min": 30, "hours_max": 10, "interests": "Lager"},
+        content_type="application/json",
+        headers=_auth(world.advisor),
+    )
     assert response.status_code == 422
     assert "færre enn minst timer" in response.json()["detail"]["hours_max"][0]
     candidate.refresh_from_db()
     assert candidate.interests == ""
-    response = client.patch(url, {"hours_min": 10, "hours_max": 20, "interests": "Lager"},
-                            content_type="application/json", headers=_auth(world.advisor))
+    response = client.patch(
+        url,
+        {"hours_min": 10, "hours_max": 20, "interests": "Lager"},
+        content_type="application/json",
+        headers=_auth(world.advisor),
+    )
     assert response.status_code == 200
     assert set(response.json()["changed"]) == {"hours_min", "hours_max", "interests"}
 
 
 def test_employer_cannot_patch_and_is_logged(world: World, client: Client) -> None:
     url = f"/api/candidates/{world.process.candidate.uuid}/profile"
-    response = client.patch(url, {"interests": "x"}, content_type="application/json",
-                            headers=_auth(world.employer))
+    response = client.patch(
+        url, {"interests": "x"}, content_type="application/json", headers=_auth(world.employer)
+    )
     assert response.status_code == 403
     assert AuditEvent.objects.filter(actor=world.employer, outcome=Outcome.DENIED).exists()
 
@@ -71,25 +89,38 @@ def test_needs_put(world: World, client: Client) -> None:
     response = client.put(url, body, content_type="application/json", headers=_auth(world.advisor))
     assert response.status_code == 200
     assert set(candidate.needs.values_list("code", flat=True)) == {"avoid_heavy_lifting", "reading"}
-    bad = client.put(url, [{"code": "diagnose"}], content_type="application/json",
-                     headers=_auth(world.advisor))
+    bad = client.put(
+        url, [{"code": "diagnose"}], content_type="application/json", headers=_auth(world.advisor)
+    )
     assert bad.status_code == 422
 
 
 def test_jobseeker_writes_own_words_and_consent(world: World, client: Client) -> None:
     headers = _auth(world.jobseeker)
-    response = client.put("/api/candidates/me/profile", {"interests": "Jeg liker å lage mat"},
-                          content_type="application/json", headers=headers)
+    response = client.put(
+        "/api/candidates/me/profile",
+        {"interests": "Jeg liker å lage mat"},
+        content_type="application/json",
+        headers=headers,
+    )
     assert response.status_code == 200
     assert response.json()["changed"] == ["own_interests"]
     own = client.get("/api/candidates/me/profile", headers=headers).json()
     assert own["profile"]["own_words"]["interests"] == "Jeg liker å lage mat"
-    consent = client.put("/api/candidates/me/consent", {"items": ["name", "strengths"]},
-                         content_type="application/json", headers=headers).json()
+    consent = client.put(
+        "/api/candidates/me/consent",
+        {"items": ["name", "strengths"]},
+        content_type="application/json",
+        headers=headers,
+    ).json()
     assert consent["items"] == ["name", "strengths"]
     assert len(consent["history"]) == 2
-    refused = client.put("/api/candidates/me/consent", {"items": ["birth_date"]},
-                         content_type="application/json", headers=headers)
+    refused = client.put(
+        "/api/candidates/me/consent",
+        {"items": ["birth_date"]},
+        content_type="application/json",
+        headers=headers,
+    )
     assert refused.status_code == 422
 
 

@@ -13,8 +13,13 @@ def test_advisor_logs_a_contact_and_sees_it_on_the_process(world: World, client:
     assert client.get(_url(world)).status_code == 200
     response = client.post(
         _url(world),
-        {"party": "jobseeker", "form": "meeting", "place": "community", "on": "2026-03-02",
-         "note": "Kaffe og CV"},
+        {
+            "party": "jobseeker",
+            "form": "meeting",
+            "place": "community",
+            "on": "2026-03-02",
+            "note": "Kaffe og CV",
+        },
     )
     assert response.status_code == 302
     page = client.get(f"/forlop/{world.process.uuid}/").content.decode()
@@ -41,7 +46,8 @@ def test_portfolio_filter_no_employer_contact(world: World, client: Client) -> N
     page = client.get("/forlop/portefolje/?uten_kontakt=on").content.decode()
     assert world.process.candidate.full_name in page
     client.post(
-        _url(world), {"party": "employer", "form": "visit", "place": "workplace", "on": "2026-03-02"}
+        _url(world),
+        {"party": "employer", "form": "visit", "place": "workplace", "on": "2026-03-02"},
     )
     page = client.get("/forlop/portefolje/?uten_kontakt=on").content.decode()
     assert world.process.candidate.full_name not in page

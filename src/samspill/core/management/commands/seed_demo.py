@@ -16,7 +16,6 @@ from samspill.accounts.models import Role, User
 from samspill.candidates.models import Candidate
 from samspill.demo.generator import DEMO_PASSWORD, DemoBuilder
 
-
 #: The demo logins: one per role, the username is the role's code.
 DEMO_LOGINS = [(str(role.value), str(role.label)) for role in Role]
 
