@@ -14,7 +14,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent / "src"), str(HERE)]
 
-BENCHMARKS = ["bench_seed", "bench_portfolio"]
+BENCHMARKS = ["bench_seed", "bench_portfolio", "bench_matching"]
 
 
 def main() -> None:

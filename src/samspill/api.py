@@ -51,12 +51,14 @@ def _register_routers() -> None:
     from samspill.accounts.api import router as accounts_router
     from samspill.candidates.api import router as candidates_router
     from samspill.employers.api import router as employers_router
+    from samspill.employers.openings_api import router as openings_router
     from samspill.processes.api import router as processes_router
 
     api.add_router("/", accounts_router)
     api.add_router("/processes", processes_router)
     api.add_router("/candidates", candidates_router)
     api.add_router("/employers", employers_router)
+    api.add_router("/", openings_router)
 
 
 def _exempt_from_login_redirect(patterns: list[URLPattern | URLResolver]) -> None:

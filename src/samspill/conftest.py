@@ -15,8 +15,14 @@ import pytest
 from samspill.accounts.models import Office, Role, User
 from samspill.accounts.tests.factories import OfficeFactory, TeamFactory, UserFactory
 from samspill.candidates.tests.factories import CandidateFactory, ConsentFactory
-from samspill.employers.models import Employer
-from samspill.employers.tests.factories import EmployerFactory, WorkplaceFactory
+from samspill.employers.models import ContactPerson, Employer, Opening, Task, Workplace
+from samspill.employers.tests.factories import (
+    ContactPersonFactory,
+    EmployerFactory,
+    OpeningFactory,
+    TaskFactory,
+    WorkplaceFactory,
+)
 from samspill.processes.models import InclusionProcess
 from samspill.processes.tests.factories import ProcessFactory
 
@@ -39,6 +45,12 @@ class World:
     employer_org: Employer
     employer_org_other: Employer
     process: InclusionProcess
+    # The workplace mapping of ``employer_org``: a workplace with one mapped task, an open
+    # opening that uses it, and a contact person.
+    workplace: Workplace
+    task: Task
+    opening: Opening
+    contact_person: ContactPerson
 
     def persona(self, name: str) -> User:
         user = getattr(self, name)
@@ -80,6 +92,9 @@ def world(db: None) -> World:
     )
     jobseeker_other = UserFactory(username="jobseeker_other", role=Role.JOBSEEKER)
     ProcessFactory(candidate=CandidateFactory(user=jobseeker_other), advisor=other_advisor)
+    task = TaskFactory(workplace=workplace)
+    opening = OpeningFactory(workplace=workplace)
+    opening.tasks.add(task)
     return World(
         office=office,
         other_office=other_office,
@@ -105,4 +120,8 @@ def world(db: None) -> World:
         employer_org=employer_org,
         employer_org_other=employer_org_other,
         process=process,
+        workplace=workplace,
+        task=task,
+        opening=opening,
+        contact_person=ContactPersonFactory(employer=employer_org),
     )

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import models
+
 from samspill.candidates.models import Benefit, Candidate, MainGoal, NeedLevel
 from samspill.candidates.needs import NEED_TYPES
 from samspill.core.choices import TimeOfDay
@@ -53,7 +55,9 @@ def snapshot(candidate: Candidate, needs: dict[str, str]) -> dict[str, Any]:
 def field_label(name: str) -> str:
     if name == "needs":
         return "Behov for tilrettelegging"
-    return str(Candidate._meta.get_field(name).verbose_name).capitalize()
+    field = Candidate._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return str(field.verbose_name).capitalize()
 
 
 def display(name: str, value: Any) -> str:

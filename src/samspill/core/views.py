@@ -41,8 +41,15 @@ def _manager(user: User) -> dict[str, Any]:
 
 
 def _employer_contact(user: User) -> dict[str, Any]:
+    from samspill.employers import selectors as employer_selectors
+
+    due = employer_selectors.employer_register(
+        employer_list_for_user(user=user), not_contacted=True
+    )
     return {
-        "employers": employer_list_for_user(user=user)[:25],
+        "employers": due[:10],
+        "due_count": due.count(),
+        "recent_contacts": employer_selectors.recent_contacts_by(user=user)[:5],
         "page": process_page_for_user(user=user, purpose=Purpose.PARTNER_WORK),
     }
 

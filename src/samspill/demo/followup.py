@@ -65,7 +65,8 @@ def contacts_for(
     today: date,
 ) -> list[Contact]:
     end = process.ended_on or today
-    contacts, day = [], process.started_on + timedelta(days=rng.randint(1, 10))
+    contacts: list[Contact] = []
+    day = process.started_on + timedelta(days=rng.randint(1, 10))
     while day < end and len(contacts) < 4:
         contacts.append(_contact(rng, process, Party.JOBSEEKER, day, NOTES_JOBSEEKER))
         day += timedelta(days=rng.randint(14, 60))

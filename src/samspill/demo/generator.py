@@ -224,6 +224,12 @@ class DemoBuilder:
                 self.workplaces_by_office.setdefault(office.pk, []).append(workplace)
         self._insert("Arbeidsplasser", workplaces)
 
+    def employer_mapping(self) -> None:
+        """Contact persons, mapped tasks, environment, visits and openings."""
+        from samspill.demo.employers import build_employer_mapping
+
+        build_employer_mapping(self)
+
     def candidates_and_processes(self) -> None:
         """Candidates with one process each, walked through the phases up to today."""
         first_day = self.today - timedelta(days=3 * 365)
@@ -412,6 +418,7 @@ class DemoBuilder:
         ("offices", "Kontorer og team"),
         ("staff", "Ansatte og samarbeidspartnere"),
         ("employers", "Arbeidsgivere og arbeidsplasser"),
+        ("employer_mapping", "Arbeidsplasskartlegging"),
         ("candidates_and_processes", "Kandidater og forløp"),
         ("needs_and_consents", "Behov og samtykker"),
         ("contacts", "Kontaktlogg"),

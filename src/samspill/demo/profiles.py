@@ -7,6 +7,7 @@ person; combinations are drawn at random.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from samspill.candidates.models import AccommodationNeed, Benefit, Candidate, MainGoal
@@ -159,7 +160,7 @@ NEED_DETAILS = {
 }
 
 
-def _pick(rng: random.Random, options: list[tuple[str, int]]) -> str:
+def _pick(rng: random.Random, options: Sequence[tuple[str, int]]) -> str:
     return rng.choices([o for o, _ in options], weights=[w for _, w in options])[0]
 
 

@@ -28,6 +28,22 @@ TARGETS: dict[str, tuple[Callable[[World], uuid.UUID], tuple[str, ...]]] = {
         lambda w: w.employer_org.uuid,
         ("employer_other", "jobseeker_other", "partner", "admin"),
     ),
+    "workplace_id": (
+        lambda w: w.workplace.uuid,
+        ("employer_other", "jobseeker_other", "partner", "admin"),
+    ),
+    "task_id": (
+        lambda w: w.task.uuid,
+        ("employer_other", "jobseeker_other", "partner", "admin"),
+    ),
+    "opening_id": (
+        lambda w: w.opening.uuid,
+        ("employer_other", "jobseeker_other", "partner", "admin"),
+    ),
+    "contact_person_id": (
+        lambda w: w.contact_person.uuid,
+        ("employer_other", "jobseeker_other", "partner", "admin"),
+    ),
 }
 
 
@@ -120,9 +136,20 @@ PERSONAL_MODELS = (
 
 def test_views_and_api_never_load_personal_records_directly() -> None:
     root = Path(__file__).resolve().parents[2]
+    modules = [
+        path
+        for path in root.rglob("*.py")
+        if "tests" not in path.parts
+        and (
+            path.name in {"views.py", "api.py"}
+            or path.name.endswith("_api.py")
+            or path.parent.name == "views"
+        )
+    ]
+    assert len(modules) >= 12, "the scan should find every page and API module"
     offenders = [
         str(path.relative_to(root))
-        for path in root.rglob("*.py")
-        if path.name in {"views.py", "api.py"} and re.search(PERSONAL_MODELS, path.read_text())
+        for path in modules
+        if re.search(PERSONAL_MODELS, path.read_text())
     ]
     assert offenders == []

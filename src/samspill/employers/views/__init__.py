@@ -1,0 +1,1 @@
+"""Employer pages, split by subject. Every view is thin: access → form → service → redirect."""
