@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("samspill.followup.urls")),
     path("forlop/", include("samspill.processes.urls")),
     path("arbeidsgivere/", include("samspill.employers.urls")),
+    path("jobbmatch/", include("samspill.matching.urls")),
     path("innsynslogg/", include("samspill.audit.urls")),
     path("admin/", admin.site.urls),
     path("api/", api_urls),

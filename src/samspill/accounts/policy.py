@@ -14,7 +14,8 @@ manager            at their office                                             y
 employer_contact   where invited (need to know)                                no
 partner            where invited, while the invitation is open                 no
 employer           placed with their own employer (until 12 weeks after the      no
-                   end); only the fields the candidate consented to share
+                   end) or presented to it in Jobbmatch; only the fields the
+                   candidate consented to share
 jobseeker          their own                                                   no
 admin              none (technical role: users, offices, teams)                no
 =================  ==========================================================  =========
@@ -34,6 +35,8 @@ from samspill.candidates.models import (
 )
 from samspill.candidates.needs import NEED_CONSENT_PREFIX, NEED_TYPES
 from samspill.employers.models import Employer
+from samspill.matching.models import Match, MatchMeeting
+from samspill.matching.transitions import SHOWN_TO_EMPLOYER
 from samspill.processes.models import InclusionProcess, ProcessMember
 from samspill.rules import EMPLOYER_ACCESS_AFTER_END
 
@@ -59,6 +62,17 @@ def _is_member(user: User) -> Exists:
     )
 
 
+def _presented_to(employer_id: int) -> Exists:
+    """A candidate who said yes and was presented to this employer (Jobbmatch)."""
+    return Exists(
+        Match.objects.filter(
+            process=OuterRef("pk"),
+            opening__workplace__employer_id=employer_id,
+            status__in=SHOWN_TO_EMPLOYER,
+        )
+    )
+
+
 def process_visibility(user: User) -> Q | None:
     """The filter on ``InclusionProcess`` for what ``user`` may see; ``None`` means nothing."""
     match user.role:
@@ -73,9 +87,10 @@ def process_visibility(user: User) -> Q | None:
             if not user.employer_id:
                 return None
             cutoff = timezone.localdate() - EMPLOYER_ACCESS_AFTER_END.value
-            return Q(employer_id=user.employer_id) & (
+            placed = Q(employer_id=user.employer_id) & (
                 Q(ended_on__isnull=True) | Q(ended_on__gte=cutoff)
             )
+            return placed | Q(_presented_to(user.employer_id))
         case Role.JOBSEEKER:
             return Q(candidate__user_id=user.pk)
     return None
@@ -153,3 +168,29 @@ def may_read_audit_log(user: User, candidate: Candidate) -> bool:
     if user.role == Role.MANAGER and user.office_id is not None:
         return candidate.processes.filter(office_id=user.office_id).exists()
     return False
+
+
+#: Roles that use Jobbmatch: rankings, job carving, the pipeline, match meetings.
+MATCHING_ROLES = frozenset({Role.ADVISOR, Role.MANAGER, Role.EMPLOYER_CONTACT})
+
+
+def may_use_matching(user: User) -> bool:
+    return user.is_active and user.role in MATCHING_ROLES
+
+
+def may_change_match(user: User, status: str) -> bool:
+    """Staff move matches; the employer answers a presentation (meeting or no)."""
+    if user.role in (Role.ADVISOR, Role.MANAGER):
+        return True
+    return user.role == Role.EMPLOYER and status in SHOWN_TO_EMPLOYER
+
+
+def meetings_visible_to(user: User) -> QuerySet[MatchMeeting]:
+    """The organiser's own meetings; advisors and managers: meetings for their office."""
+    if not user.is_active:
+        return MatchMeeting.objects.none()
+    if user.role == Role.EMPLOYER_CONTACT:
+        return MatchMeeting.objects.filter(organiser=user)
+    if user.role in (Role.ADVISOR, Role.MANAGER) and user.office_id:
+        return MatchMeeting.objects.filter(offices=user.office_id).distinct()
+    return MatchMeeting.objects.none()

@@ -29,6 +29,7 @@ from samspill.candidates.models import (
 from samspill.candidates.needs import NEED_TYPES, need_consent_item
 from samspill.core.choices import TimeOfDay
 from samspill.employers.models import Sector
+from samspill.matching import feed
 
 MAX_HOURS_PER_WEEK = 60  # above any ordinary full-time week (37.5 h) with overtime
 
@@ -108,6 +109,7 @@ def _record_version(*, actor: User, candidate: Candidate, before: dict[str, Any]
             purpose=Purpose.OWN_DATA if actor.role == Role.JOBSEEKER else Purpose.CASE_WORK,
             detail="endret: " + ", ".join(changed),
         )
+        feed.candidate_changed(candidate.pk)
     return changed
 
 

@@ -13,6 +13,7 @@ from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record
 from samspill.candidates.models import Candidate
 from samspill.employers.models import Employer
+from samspill.matching import feed
 from samspill.processes.models import (
     InclusionProcess,
     MemberRole,
@@ -51,6 +52,7 @@ def process_open(
     audit_record(
         actor=actor, subject=_subject(process), action=Action.CREATE, purpose=Purpose.CASE_WORK
     )
+    feed.candidate_changed(candidate.pk)
     return process
 
 
@@ -109,6 +111,7 @@ def process_change_phase(
         purpose=Purpose.CASE_WORK,
         detail=f"fase: {current} → {target}",
     )
+    feed.candidate_changed(process.candidate_id)
     return process
 
 

@@ -26,6 +26,7 @@ from samspill.employers.services.checks import (
     required_text,
 )
 from samspill.lib.validation import InvalidValue, normalize_org_number
+from samspill.matching import feed
 
 #: Who can have made a contact with an employer on NAV's behalf.
 CONTACT_ROLES = frozenset({Role.ADVISOR, Role.EMPLOYER_CONTACT, Role.MANAGER})
@@ -110,6 +111,7 @@ def employer_update(
     employer.full_clean()
     employer.save()
     _audit(actor, Subject("employer", employer.uuid), Action.CHANGE)
+    feed.employer_changed(employer.pk)
     return employer
 
 

@@ -31,6 +31,7 @@ from samspill.employers.services.checks import (
     required_text,
 )
 from samspill.employers.transitions import EDITABLE_STATUSES, NEEDS_REASON, OPENING_TRANSITIONS
+from samspill.matching import feed
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def opening_create(*, actor: User, workplace: Workplace, data: OpeningInput) -> 
         opening=opening, to_status=OpeningStatus.DRAFT, changed_by=actor
     )
     _audit(actor, opening, Action.CREATE)
+    feed.opening_changed(opening.pk)
     return opening
 
 
@@ -126,6 +128,7 @@ def opening_update(*, actor: User, opening: Opening, data: OpeningInput) -> Open
         )
     _apply(opening, data)
     _audit(actor, opening, Action.CHANGE)
+    feed.opening_changed(opening.pk)
     return opening
 
 
@@ -167,4 +170,5 @@ def opening_change_status(
     opening.status = target
     opening.save(update_fields=["status"])
     _audit(actor, opening, Action.CHANGE, f"status: {current} → {target}")
+    feed.opening_changed(opening.pk)
     return opening

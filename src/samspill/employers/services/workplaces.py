@@ -18,6 +18,7 @@ from samspill.employers.services.checks import (
     check_hours,
     required_text,
 )
+from samspill.matching import feed
 
 #: The environment fields of a workplace (seed 003, table 2), all optional free text.
 ENVIRONMENT_TEXT_FIELDS = (
@@ -121,6 +122,7 @@ def workplace_update(
     )
     workplace.save()
     _audit(actor, Subject("workplace", workplace.uuid), Action.CHANGE)
+    feed.workplace_changed(workplace.pk)
     return workplace
 
 
@@ -201,6 +203,7 @@ def task_create(
     )
     task.save()
     _audit(actor, Subject("task", task.uuid), Action.CREATE)
+    feed.workplace_changed(task.workplace_id)
     return task
 
 
@@ -229,4 +232,5 @@ def task_update(
     )
     task.save()
     _audit(actor, Subject("task", task.uuid), Action.CHANGE)
+    feed.workplace_changed(task.workplace_id)
     return task

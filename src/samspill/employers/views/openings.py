@@ -13,12 +13,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from samspill.accounts.access import employer_get_for_user
 from samspill.audit.models import Purpose
 from samspill.core.http import AuthenticatedRequest
+from samspill.core.pages import purpose, submit
 from samspill.employers import access as scoped
 from samspill.employers import selectors, services
 from samspill.employers.forms import OpeningCreateForm, OpeningForm, OpeningStatusForm
 from samspill.employers.models import Opening
 from samspill.employers.transitions import EDITABLE_STATUSES, allowed_next_statuses
-from samspill.employers.views.common import purpose, submit
 
 
 def _opening_url(opening: Opening) -> str:

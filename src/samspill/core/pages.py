@@ -1,4 +1,4 @@
-"""What every employer page shares: the purpose of a read, and the form → service round."""
+"""What pages share: the purpose of a read by role, and the form → service → redirect round."""
 
 from __future__ import annotations
 

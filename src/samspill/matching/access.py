@@ -1,0 +1,283 @@
+"""Loading Jobbmatch records for one user: rankings, matches and match meetings.
+
+Built on the access policy (``accounts.policy``) and written like ``accounts.access``:
+every display of a person is audit-logged, every refusal is logged and answered with 404
+(not visible) or 403 (visible, not changeable). A ranked candidate the user may not see
+appears only by initials, age group and their advisor, so the participant knows whom to
+ask ("until their advisor shares them").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import NoReturn
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from samspill.accounts import policy
+from samspill.accounts.access import ProcessAccess, process_get_for_user
+from samspill.accounts.models import User
+from samspill.audit.models import Action, Outcome, Purpose
+from samspill.audit.services import Subject, audit_record, audit_record_many
+from samspill.candidates.models import ConsentRecord
+from samspill.candidates.presentation import CandidateView
+from samspill.employers.models import Opening, Workplace
+from samspill.matching.adapter import searching_processes
+from samspill.matching.models import Match, MatchMeeting, MeetingLine
+from samspill.processes.models import InclusionProcess
+from samspill.rules import YOUNG_AGE_LIMIT
+
+
+def _deny(user: User, subject: Subject, purpose: Purpose, why: str, error: Exception) -> NoReturn:
+    audit_record(
+        actor=user,
+        subject=subject,
+        action=Action.VIEW,
+        purpose=purpose,
+        outcome=Outcome.DENIED,
+        detail=why,
+    )
+    raise error
+
+
+def require_matching(user: User, subject: Subject, purpose: Purpose) -> None:
+    if not policy.may_use_matching(user):
+        _deny(user, subject, purpose, "rollen bruker ikke jobbmatch", Http404())
+
+
+def opening_for_matching(*, user: User, opening_id: UUID, purpose: Purpose) -> Opening:
+    """An opening to rank candidates for (openings are the employer's, not a person's)."""
+    require_matching(user, Subject("opening", opening_id), purpose)
+    opening = (
+        Opening.objects.select_related("workplace__employer")
+        .prefetch_related("tasks")
+        .filter(uuid=opening_id)
+        .first()
+    )
+    if opening is None:
+        _deny(user, Subject("opening", opening_id), purpose, "finnes ikke", Http404())
+    return opening
+
+
+def workplace_for_matching(*, user: User, workplace_id: UUID, purpose: Purpose) -> Workplace:
+    require_matching(user, Subject("workplace", workplace_id), purpose)
+    workplace = (
+        Workplace.objects.filter(employer__in=policy.employers_visible_to(user), uuid=workplace_id)
+        .select_related("employer")
+        .first()
+    )
+    if workplace is None:
+        _deny(user, Subject("workplace", workplace_id), purpose, "finnes ikke", Http404())
+    return workplace
+
+
+def process_for_matching(
+    *, user: User, process_id: UUID, purpose: Purpose, for_change: bool = False
+) -> ProcessAccess:
+    require_matching(user, Subject("process", process_id), purpose)
+    return process_get_for_user(
+        user=user, process_id=process_id, purpose=purpose, for_change=for_change
+    )
+
+
+def age_group(age: int) -> str:
+    if age < YOUNG_AGE_LIMIT.value:
+        return f"under {YOUNG_AGE_LIMIT.value}"
+    if age >= 60:
+        return "60 eller eldre"
+    low = age // 10 * 10
+    return f"{low}–{low + 9}"
+
+
+@dataclass(frozen=True)
+class MaskedCandidate:
+    initials: str
+    age_group: str
+    advisor_name: str
+    office_name: str
+
+
+@dataclass(frozen=True)
+class RankedCandidate:
+    """One ranked candidate as this user may see them: in full, or masked."""
+
+    candidate_id: int
+    access: ProcessAccess | None
+    masked: MaskedCandidate | None
+
+
+def _mask(process: InclusionProcess) -> MaskedCandidate:
+    candidate = process.candidate
+    return MaskedCandidate(
+        initials=f"{candidate.first_name[:1]}. {candidate.last_name[:1]}.",
+        age_group=age_group(candidate.age_on(timezone.localdate())),
+        advisor_name=process.advisor.display_name,
+        office_name=process.office.name,
+    )
+
+
+def _newest_by_candidate(processes: Iterable[InclusionProcess]) -> dict[int, InclusionProcess]:
+    found: dict[int, InclusionProcess] = {}
+    for process in processes:
+        found.setdefault(process.candidate_id, process)
+    return found
+
+
+def ranked_candidates_for_user(
+    *, user: User, candidate_ids: Sequence[int], purpose: Purpose
+) -> dict[int, RankedCandidate]:
+    """The candidates of a ranking; the shown ones are logged, masked ones as such."""
+    ids = list(dict.fromkeys(candidate_ids))
+    visible = _newest_by_candidate(
+        policy.processes_visible_to(user)
+        .filter(candidate_id__in=ids)
+        .exclude(phase="closed")
+        .select_related("candidate", "advisor", "office")
+        .prefetch_related("candidate__consents")
+        .order_by("-started_on", "-id")
+    )
+    others = _newest_by_candidate(
+        searching_processes()
+        .filter(candidate_id__in=[i for i in ids if i not in visible])
+        .select_related("candidate", "advisor", "office")
+        .order_by("-started_on", "-id")
+    )
+    rows: dict[int, RankedCandidate] = {}
+    for candidate_id in ids:
+        if process := visible.get(candidate_id):
+            view = CandidateView.build(
+                process.candidate, policy.candidate_fields_for(user, process.candidate)
+            )
+            can_change = policy.may_change_process(user, process)
+            rows[candidate_id] = RankedCandidate(
+                candidate_id, ProcessAccess(process, view, can_change), None
+            )
+        elif process := others.get(candidate_id):
+            rows[candidate_id] = RankedCandidate(candidate_id, None, _mask(process))
+    for shown, detail in ((visible, "jobbmatch"), (others, "jobbmatch: initialer og aldersgruppe")):
+        audit_record_many(
+            actor=user,
+            subjects=[Subject("process", p.uuid, p.candidate.uuid) for p in shown.values()],
+            action=Action.VIEW,
+            purpose=purpose,
+            detail=detail,
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class MatchAccess:
+    match: Match
+    candidate: CandidateView
+    can_change: bool
+
+
+def _matches_visible_to(user: User) -> QuerySet[Match]:
+    visible = policy.processes_visible_to(user)
+    return Match.objects.filter(process__in=visible).select_related(
+        "process__candidate", "process__advisor", "opening__workplace__employer"
+    )
+
+
+def _match_access(user: User, match: Match, *, profile: bool = False) -> MatchAccess:
+    candidate = match.process.candidate
+    fields = policy.candidate_fields_for(user, candidate)
+    view = CandidateView.build(candidate, fields, candidate.needs.all() if profile else None)
+    return MatchAccess(match, view, policy.may_change_match(user, match.status))
+
+
+def _match_subject(match: Match) -> Subject:
+    return Subject("match", match.uuid, match.process.candidate.uuid)
+
+
+def match_get_for_user(
+    *, user: User, match_id: UUID, purpose: Purpose, for_change: bool = False
+) -> MatchAccess:
+    match = (
+        _matches_visible_to(user)
+        .prefetch_related("process__candidate__consents")
+        .filter(uuid=match_id)
+        .first()
+    )
+    if match is None:
+        _deny(user, Subject("match", match_id), purpose, "utenfor brukerens tilgang", Http404())
+    access = _match_access(user, match, profile=True)
+    if for_change and not access.can_change:
+        _deny(user, _match_subject(match), purpose, "kan ikke endre matchen", PermissionDenied())
+    audit_record(
+        actor=user,
+        subject=_match_subject(match),
+        action=Action.CHANGE if for_change else Action.VIEW,
+        purpose=purpose,
+        detail="felt: " + (", ".join(sorted(access.candidate.fields)) or "ingen"),
+    )
+    return access
+
+
+def matches_for_user(
+    *, user: User, purpose: Purpose, statuses: Iterable[str] | None = None, limit: int = 200
+) -> list[MatchAccess]:
+    """The pipeline as the user may see it (employers: who was presented to them)."""
+    queryset = _matches_visible_to(user)
+    if statuses is not None:
+        queryset = queryset.filter(status__in=list(statuses))
+    consents = ConsentRecord.objects.order_by("-recorded_at", "-id")
+    rows = [
+        _match_access(user, match)
+        for match in queryset.prefetch_related(
+            Prefetch("process__candidate__consents", queryset=consents)
+        ).order_by("-status_since", "-id")[:limit]
+    ]
+    audit_record_many(
+        actor=user,
+        subjects=[_match_subject(row.match) for row in rows],
+        action=Action.VIEW,
+        purpose=purpose,
+        detail="liste",
+    )
+    return rows
+
+
+@dataclass(frozen=True)
+class MeetingAccess:
+    meeting: MatchMeeting
+    can_change: bool
+
+
+def meeting_get_for_user(
+    *, user: User, meeting_id: UUID, purpose: Purpose, for_change: bool = False
+) -> MeetingAccess:
+    meeting = policy.meetings_visible_to(user).filter(uuid=meeting_id).first()
+    if meeting is None:
+        _deny(user, Subject("meeting", meeting_id), purpose, "utenfor brukerens tilgang", Http404())
+    access = MeetingAccess(meeting, can_change=meeting.organiser_id == user.pk)
+    if for_change and not access.can_change:
+        _deny(
+            user,
+            Subject("meeting", meeting.uuid),
+            purpose,
+            "bare den som kalte inn kan føre utfallet",
+            PermissionDenied(),
+        )
+    return access
+
+
+def meetings_for_user(*, user: User) -> QuerySet[MatchMeeting]:
+    """Meetings are about openings; their lines are loaded (and logged) on the agenda page."""
+    return policy.meetings_visible_to(user).select_related("organiser").prefetch_related("offices")
+
+
+def line_get_for_user(
+    *, user: User, meeting: MatchMeeting, line_id: UUID, purpose: Purpose
+) -> MeetingLine:
+    line = (
+        meeting.lines.select_related("process__candidate", "opening").filter(uuid=line_id).first()
+    )
+    if line is None:
+        _deny(user, Subject("meeting_line", line_id), purpose, "finnes ikke i møtet", Http404())
+    return line

@@ -1,0 +1,321 @@
+"""Writes for Jobbmatch: propose a match, move it through the pipeline, carve a job into an
+opening, and run a match meeting. Keyword-only, one transaction each, audit-logged, with
+Norwegian messages keyed to the field they concern.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from samspill.accounts import policy
+from samspill.accounts.models import Office, Role, User
+from samspill.audit.models import Action, Purpose
+from samspill.audit.services import Subject, audit_record
+from samspill.employers import services as employer_services
+from samspill.employers.models import Opening, OpeningStatus, Workplace
+from samspill.matching import feed, selectors
+from samspill.matching.adapter import open_openings
+from samspill.matching.models import (
+    DeclineReason,
+    LineOutcome,
+    Match,
+    MatchMeeting,
+    MatchStatus,
+    MatchStep,
+    MeetingLine,
+)
+from samspill.matching.transitions import MATCH_TRANSITIONS
+from samspill.processes.models import InclusionProcess, MemberRole, Phase
+from samspill.processes.services import process_invite_member
+
+#: Openings a match can be proposed for (a carved job is proposed while still a draft).
+PROPOSABLE = frozenset({OpeningStatus.DRAFT, OpeningStatus.OPEN, OpeningStatus.PAUSED})
+#: What an employer may answer to a presentation.
+EMPLOYER_MOVES = frozenset({MatchStatus.MEETING, MatchStatus.DECLINED})
+
+
+def _subject(match: Match) -> Subject:
+    return Subject("match", match.uuid, match.process.candidate.uuid)
+
+
+def _audit(actor: User, match: Match, action: Action, detail: str) -> None:
+    purpose = Purpose.EMPLOYER_PORTAL if actor.role == Role.EMPLOYER else Purpose.CASE_WORK
+    audit_record(
+        actor=actor, subject=_subject(match), action=action, purpose=purpose, detail=detail
+    )
+
+
+@transaction.atomic
+def match_propose(
+    *, actor: User, process: InclusionProcess, opening: Opening, override_reason: str = ""
+) -> Match:
+    """Suggest an opening for a candidate; an excluded pair needs a recorded reason."""
+    if not policy.may_use_matching(actor):
+        raise ValidationError("Rollen kan ikke foreslå matcher.")
+    if process.phase == Phase.CLOSED:
+        raise ValidationError("Forløpet er avsluttet. Gjenåpne det før du foreslår en stilling.")
+    if opening.status not in PROPOSABLE:
+        label = OpeningStatus(opening.status).label.lower()
+        raise ValidationError({"opening": f"Stillingen er {label} og kan ikke foreslås."})
+    if Match.objects.filter(process=process, opening=opening).exists():
+        raise ValidationError({"opening": "Kandidaten er allerede foreslått til denne stillingen."})
+    result = selectors.explain(process, opening)
+    reason = override_reason.strip()
+    if result.excluded and not reason:
+        why = "; ".join(e.detail for e in result.exclusions)
+        message = f"Kandidaten er utelukket ({why}). Skriv hvorfor du foreslår likevel."
+        raise ValidationError({"override_reason": message})
+    today = timezone.localdate()
+    match = Match.objects.create(
+        process=process,
+        opening=opening,
+        status=MatchStatus.SUGGESTED,
+        status_since=today,
+        score=result.score,
+        summary=result.explanation.summary[:300],
+        override_reason=reason if result.excluded else "",
+        created_by=actor,
+    )
+    MatchStep.objects.create(
+        match=match, to_status=MatchStatus.SUGGESTED, on=today, note=reason, recorded_by=actor
+    )
+    _audit(actor, match, Action.CREATE, f"foreslått: {opening.title}"[:300])
+    return match
+
+
+@transaction.atomic
+def match_move(
+    *,
+    actor: User,
+    match: Match,
+    to_status: str,
+    on: date | None = None,
+    reason: str = "",
+    note: str = "",
+) -> Match:
+    """Move a match as the transition table allows; every decline has a reason code."""
+    match = Match.objects.select_for_update().select_related("process__candidate").get(pk=match.pk)
+    if to_status not in MatchStatus.values:
+        raise ValidationError({"to_status": "Velg neste steg fra listen."})
+    current, target = MatchStatus(match.status), MatchStatus(to_status)
+    if target not in MATCH_TRANSITIONS[current]:
+        raise ValidationError(
+            {"to_status": f"Matchen kan ikke gå fra «{current.label}» til «{target.label}»."}
+        )
+    if actor.role == Role.EMPLOYER and (
+        current != MatchStatus.PRESENTED_EMPLOYER or target not in EMPLOYER_MOVES
+    ):
+        raise ValidationError({"to_status": "Som arbeidsgiver kan du be om møte eller takke nei."})
+    day = on or timezone.localdate()
+    if day > timezone.localdate():
+        raise ValidationError({"on": "Datoen kan ikke være frem i tid."})
+    if day < match.status_since:
+        raise ValidationError(
+            {"on": f"Datoen kan ikke være før forrige steg ({match.status_since:%d.%m.%Y})."}
+        )
+    if target == MatchStatus.DECLINED:
+        if actor.role == Role.EMPLOYER:
+            reason = DeclineReason.EMPLOYER_DECLINED
+        if reason not in DeclineReason.values:
+            raise ValidationError({"reason": "Velg hvorfor matchen avsluttes."})
+        if reason == DeclineReason.OTHER and not note.strip():
+            raise ValidationError({"note": "Skriv kort hva som var årsaken."})
+    else:
+        reason = ""
+    MatchStep.objects.create(
+        match=match,
+        from_status=current,
+        to_status=target,
+        on=day,
+        reason=reason,
+        note=note.strip()[:500],
+        recorded_by=actor,
+    )
+    match.status, match.status_since, match.decline_reason = target, day, reason
+    match.save(update_fields=["status", "status_since", "decline_reason"])
+    if reason == DeclineReason.EMPLOYER_DECLINED:
+        feed.employer_changed(match.opening.workplace.employer_id)  # the employer's exclusion
+    _audit(actor, match, Action.CHANGE, f"status: {current} → {target} {reason}".strip())
+    return match
+
+
+@dataclass(frozen=True)
+class CarvedOpeningInput:
+    title: str
+    kind: str
+    purpose: str
+    tasks: Sequence[int]
+    description: str = ""
+
+
+@transaction.atomic
+def carve_to_opening(
+    *,
+    actor: User,
+    process: InclusionProcess,
+    workplace: Workplace,
+    data: CarvedOpeningInput,
+) -> Match:
+    """Turn a carved set of tasks into a draft opening and propose it for the candidate."""
+    chosen = list(workplace.tasks.filter(pk__in=list(data.tasks)))
+    if not chosen:
+        raise ValidationError({"tasks": "Velg minst én oppgave."})
+    hours = sum((task.hours_per_week for task in chosen), Decimal(0))
+    opening = employer_services.opening_create(
+        actor=actor,
+        workplace=workplace,
+        data=employer_services.OpeningInput(
+            kind=data.kind,
+            purpose=data.purpose,
+            title=data.title,
+            hours_per_week=hours,
+            description=data.description,
+            tasks=chosen,
+        ),
+    )
+    result = selectors.explain(process, opening)
+    reason = "Jobbsnekret for kandidaten" if result.excluded else ""
+    return match_propose(actor=actor, process=process, opening=opening, override_reason=reason)
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    actor: User,
+    title: str,
+    held_on: date | None,
+    offices: Collection[Office],
+    candidates_per_opening: int = 3,
+) -> MatchMeeting:
+    if actor.role != Role.EMPLOYER_CONTACT:
+        raise ValidationError("Bare markedskontakter kaller inn til matchemøter.")
+    errors: dict[str, str] = {}
+    if not title.strip():
+        errors["title"] = "Gi møtet en tittel, f.eks. «Matchemøte uke 48»."
+    if held_on is None:
+        errors["held_on"] = "Velg dato for møtet."
+    elif held_on < timezone.localdate():
+        errors["held_on"] = "Møtet kan ikke være tilbake i tid."
+    if not offices:
+        errors["offices"] = "Velg minst ett kontor."
+    if not 1 <= candidates_per_opening <= 10:
+        errors["candidates_per_opening"] = "Velg mellom 1 og 10 kandidater per stilling."
+    if errors:
+        raise ValidationError(errors)
+    assert held_on is not None
+    meeting = MatchMeeting.objects.create(
+        title=title.strip(),
+        held_on=held_on,
+        organiser=actor,
+        candidates_per_opening=candidates_per_opening,
+    )
+    meeting.offices.set(offices)
+    audit_record(
+        actor=actor,
+        subject=Subject("meeting", meeting.uuid),
+        action=Action.CREATE,
+        purpose=Purpose.CASE_WORK,
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_prepare(*, actor: User, meeting: MatchMeeting) -> int:
+    """The agenda: every open opening in the meeting's area with its best candidates from
+    the offices' portfolios. Lines already handled are kept; the rest are recomputed."""
+    if meeting.organiser_id != actor.pk:
+        raise ValidationError("Bare den som kalte inn kan forberede agendaen.")
+    regions = set(meeting.offices.values_list("pk", flat=True))
+    meeting.lines.filter(outcome="", shared_at__isnull=True).delete()
+    kept = set(meeting.lines.values_list("opening_id", "process_id"))
+    processes = {
+        p.candidate_id: p.pk
+        for p in InclusionProcess.objects.filter(
+            office_id__in=regions, phase__in=(Phase.MAPPING, Phase.JOB_SEARCH), ended_on=None
+        ).order_by("started_on", "id")
+    }
+    created = 0
+    for opening in open_openings().prefetch_related("tasks"):
+        ranking = selectors.candidates_for_opening(
+            opening, limit=meeting.candidates_per_opening, regions=regions
+        )
+        for rank, result in enumerate(ranking.results, start=1):
+            process_id = processes.get(result.candidate_id)
+            if process_id is None or (opening.pk, process_id) in kept:
+                continue
+            MeetingLine.objects.create(
+                meeting=meeting,
+                opening=opening,
+                process_id=process_id,
+                rank=rank,
+                score=result.score,
+            )
+            created += 1
+    meeting.prepared_at = timezone.now()
+    meeting.save(update_fields=["prepared_at"])
+    audit_record(
+        actor=actor,
+        subject=Subject("meeting", meeting.uuid),
+        action=Action.CHANGE,
+        purpose=Purpose.CASE_WORK,
+        detail=f"agenda: {created} linjer",
+    )
+    return created
+
+
+@transaction.atomic
+def meeting_share_line(*, actor: User, line: MeetingLine) -> MeetingLine:
+    """The candidate's advisor shares them with the organiser, for this process only."""
+    process = line.process
+    if not policy.processes_visible_to(actor).filter(pk=process.pk).exists() or not (
+        policy.may_change_process(actor, process)
+    ):
+        raise ValidationError("Bare kandidatens veileder kan dele kandidaten med møtet.")
+    organiser = line.meeting.organiser
+    if not process.members.filter(user=organiser, revoked_at__isnull=True).exists():
+        process_invite_member(
+            actor=actor,
+            process=process,
+            user=organiser,
+            role=MemberRole.EMPLOYER_CONTACT,
+            purpose=f"Matchemøte: {line.meeting.title} ({line.meeting.held_on:%d.%m.%Y})",
+        )
+    line.shared_at = timezone.now()
+    line.save(update_fields=["shared_at"])
+    return line
+
+
+@transaction.atomic
+def meeting_record_outcome(
+    *, actor: User, line: MeetingLine, outcome: str, note: str = ""
+) -> MeetingLine:
+    """The organiser records what the meeting decided; "propose" creates the match."""
+    if line.meeting.organiser_id != actor.pk:
+        raise ValidationError("Bare den som kalte inn kan føre utfallet.")
+    if outcome not in LineOutcome.values or outcome == LineOutcome.OPEN:
+        raise ValidationError({"outcome": "Velg utfall for linjen."})
+    if outcome == LineOutcome.PROPOSE and line.match is None:
+        existing = Match.objects.filter(process=line.process, opening=line.opening).first()
+        line.match = existing or match_propose(
+            actor=actor,
+            process=line.process,
+            opening=line.opening,
+            override_reason=f"Foreslått i matchemøte {line.meeting.held_on:%d.%m.%Y}",
+        )
+    line.outcome, line.note = outcome, note.strip()[:500]
+    line.save(update_fields=["outcome", "note", "match"])
+    audit_record(
+        actor=actor,
+        subject=Subject("meeting_line", line.uuid, line.process.candidate.uuid),
+        action=Action.CHANGE,
+        purpose=Purpose.CASE_WORK,
+        detail=f"utfall: {outcome}",
+    )
+    return line

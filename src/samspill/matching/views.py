@@ -1,0 +1,316 @@
+"""Jobbmatch pages: rankings both ways, a pair explained, job carving, the pipeline and
+match meetings. Thin: access functions load, selectors read, services write."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from uuid import UUID
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from samspill.accounts.models import Role
+from samspill.audit.models import Purpose
+from samspill.audit.services import Subject
+from samspill.core.http import AuthenticatedRequest
+from samspill.core.pages import purpose, submit
+from samspill.employers.models import Opening
+from samspill.matching import access, selectors, services
+from samspill.matching.forms import CarveForm, MeetingForm, MoveForm, OutcomeForm, ProposeForm
+from samspill.matching.live import CONFIG
+from samspill.matching.models import Match, MatchMeeting
+from samspill.matching.transitions import ACTIVE_STATUSES, allowed_next_statuses
+
+RANK_LIMIT = 20
+MAX_POINTS = CONFIG.weights.total
+
+
+def _wants_excluded(request: AuthenticatedRequest) -> bool:
+    return request.GET.get("utelukket") == "1"
+
+
+def _match_url(match: Match) -> str:
+    return reverse("matching:match", kwargs={"match_id": match.uuid})
+
+
+@require_GET
+def opening_candidates(request: AuthenticatedRequest, opening_id: UUID) -> HttpResponse:
+    """Ranked, explained candidates for one opening; the excluded ones on request."""
+    opening = access.opening_for_matching(
+        user=request.user, opening_id=opening_id, purpose=Purpose.CASE_WORK
+    )
+    ranking = selectors.candidates_for_opening(
+        opening, limit=RANK_LIMIT, include_excluded=_wants_excluded(request)
+    )
+    shown = [*ranking.results, *ranking.excluded]
+    people = access.ranked_candidates_for_user(
+        user=request.user, candidate_ids=[r.candidate_id for r in shown], purpose=Purpose.CASE_WORK
+    )
+    context = {
+        "opening": opening,
+        "ranking": ranking,
+        "rows": [(r, people.get(r.candidate_id)) for r in ranking.results],
+        "excluded_rows": [(r, people.get(r.candidate_id)) for r in ranking.excluded],
+        "matches": selectors.matches_of_opening(opening),
+        "show_excluded": _wants_excluded(request),
+        "max_points": MAX_POINTS,
+    }
+    return render(request, "matching/opening_candidates.html", context)
+
+
+@require_GET
+def process_openings(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse:
+    """Ranked, explained openings for one candidate, led by their own wishes."""
+    process_access = access.process_for_matching(
+        user=request.user, process_id=process_id, purpose=Purpose.CASE_WORK
+    )
+    ranking = selectors.openings_for_process(
+        process_access.process, limit=RANK_LIMIT, include_excluded=_wants_excluded(request)
+    )
+    openings = selectors.openings_by_id(r.opening_id for r in (*ranking.results, *ranking.excluded))
+    context = {
+        "access": process_access,
+        "ranking": ranking,
+        "rows": [(r, openings[r.opening_id]) for r in ranking.results],
+        "excluded_rows": [(r, openings[r.opening_id]) for r in ranking.excluded],
+        "matches": selectors.matches_of_process(process_access.process),
+        "show_excluded": _wants_excluded(request),
+        "max_points": MAX_POINTS,
+    }
+    return render(request, "matching/process_openings.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def pair(request: AuthenticatedRequest, process_id: UUID, opening_id: UUID) -> HttpResponse:
+    """One candidate and one opening: the whole explanation, and proposing the match."""
+    process_access = access.process_for_matching(
+        user=request.user, process_id=process_id, purpose=Purpose.CASE_WORK
+    )
+    opening = access.opening_for_matching(
+        user=request.user, opening_id=opening_id, purpose=Purpose.CASE_WORK
+    )
+    process = process_access.process
+    form = ProposeForm(request.POST or None)
+    response = submit(
+        request,
+        form,
+        lambda: services.match_propose(
+            actor=request.user, process=process, opening=opening, **form.cleaned_data
+        ),
+        done="Matchen er foreslått.",
+        then=_match_url,
+    )
+    context = {
+        "access": process_access,
+        "opening": opening,
+        "result": selectors.explain(process, opening),
+        "existing": selectors.matches_of_process(process).get(opening.pk),
+        "form": form,
+        "max_points": MAX_POINTS,
+    }
+    return response or render(request, "matching/pair.html", context)
+
+
+@require_GET
+def carve_pick(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse:
+    process_access = access.process_for_matching(
+        user=request.user, process_id=process_id, purpose=Purpose.CASE_WORK
+    )
+    workplaces = selectors.workplaces_for_carving(process_access.process)
+    context = {"access": process_access, "workplaces": workplaces}
+    return render(request, "matching/carve_pick.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def carve(request: AuthenticatedRequest, process_id: UUID, workplace_id: UUID) -> HttpResponse:
+    """Jobbsnekring: the proposed set of tasks, which the advisor adjusts into an opening."""
+    process_access = access.process_for_matching(
+        user=request.user, process_id=process_id, purpose=Purpose.CASE_WORK, for_change=True
+    )
+    workplace = access.workplace_for_matching(
+        user=request.user, workplace_id=workplace_id, purpose=Purpose.CASE_WORK
+    )
+    process = process_access.process
+    carved = selectors.carve(process, workplace)
+    tasks = workplace.tasks.all()
+    by_pk = {task.pk: task for task in tasks}
+    form = CarveForm(
+        request.POST or None,
+        tasks=tasks,
+        initial={
+            "tasks": [by_pk[pk].uuid for pk in carved.task_ids if pk in by_pk],
+            "title": ", ".join(t.name for t in carved.tasks)[:160] or workplace.name,
+        },
+    )
+    response = submit(
+        request,
+        form,
+        lambda: services.carve_to_opening(
+            actor=request.user,
+            process=process,
+            workplace=workplace,
+            data=services.CarvedOpeningInput(
+                title=form.cleaned_data["title"],
+                kind=form.cleaned_data["kind"],
+                purpose=form.cleaned_data["purpose"],
+                description=form.cleaned_data["description"],
+                tasks=[task.pk for task in form.cleaned_data["tasks"]],
+            ),
+        ),
+        done="Stillingen er opprettet som utkast og foreslått for kandidaten.",
+        then=_match_url,
+    )
+    context = {"access": process_access, "workplace": workplace, "carved": carved, "form": form}
+    return response or render(request, "matching/carve.html", context)
+
+
+@require_GET
+def pipeline(request: AuthenticatedRequest) -> HttpResponse:
+    """The matches the user may see that are still moving (employers: their presentations)."""
+    rows = access.matches_for_user(
+        user=request.user, purpose=purpose(request), statuses=ACTIVE_STATUSES
+    )
+    return render(request, "matching/pipeline.html", {"rows": rows})
+
+
+@require_http_methods(["GET", "POST"])
+def match_detail(request: AuthenticatedRequest, match_id: UUID) -> HttpResponse:
+    match_access = access.match_get_for_user(
+        user=request.user,
+        match_id=match_id,
+        purpose=purpose(request),
+        for_change=request.method == "POST",
+    )
+    match = match_access.match
+    statuses = allowed_next_statuses(match.status) if match_access.can_change else []
+    form = MoveForm(request.POST or None, statuses=statuses, initial={"on": timezone.localdate()})
+    response = submit(
+        request,
+        form,
+        lambda: services.match_move(actor=request.user, match=match, **form.cleaned_data),
+        done="Matchen er oppdatert.",
+        then=_match_url,
+    )
+    context = {
+        "access": match_access,
+        "match": match,
+        "steps": selectors.steps_of(match),
+        "form": form if statuses else None,
+        "show_summary": request.user.role != Role.EMPLOYER,
+    }
+    return response or render(request, "matching/match.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def meetings(request: AuthenticatedRequest) -> HttpResponse:
+    access.require_matching(request.user, Subject("meeting", None), Purpose.CASE_WORK)
+    form = MeetingForm(request.POST or None)
+    response = submit(
+        request,
+        form,
+        lambda: services.meeting_create(actor=request.user, **form.cleaned_data),
+        done="Matchemøtet er opprettet. Forbered agendaen når stillingene er klare.",
+        then=lambda m: reverse("matching:meeting", kwargs={"meeting_id": m.uuid}),
+    )
+    context = {
+        "meetings": access.meetings_for_user(user=request.user),
+        "form": form if request.user.role == Role.EMPLOYER_CONTACT else None,
+    }
+    return response or render(request, "matching/meetings.html", context)
+
+
+def _meeting_url(meeting: MatchMeeting) -> str:
+    return reverse("matching:meeting", kwargs={"meeting_id": meeting.uuid})
+
+
+@require_GET
+def meeting_detail(request: AuthenticatedRequest, meeting_id: UUID) -> HttpResponse:
+    """The agenda: openings with their best candidates, masked where the user may not see."""
+    meeting_access = access.meeting_get_for_user(
+        user=request.user, meeting_id=meeting_id, purpose=Purpose.CASE_WORK
+    )
+    meeting = meeting_access.meeting
+    lines = list(selectors.lines_of(meeting))
+    people = access.ranked_candidates_for_user(
+        user=request.user,
+        candidate_ids=[line.process.candidate_id for line in lines],
+        purpose=Purpose.CASE_WORK,
+    )
+    agenda: dict[Opening, list[tuple[object, object]]] = {}
+    for line in lines:
+        agenda.setdefault(line.opening, []).append((line, people.get(line.process.candidate_id)))
+    context = {
+        "access": meeting_access,
+        "meeting": meeting,
+        "agenda": agenda,
+        "outcome_form": OutcomeForm(),
+        "user_id": request.user.pk,
+    }
+    return render(request, "matching/meeting.html", context)
+
+
+def _post_and_back(
+    request: AuthenticatedRequest, meeting: MatchMeeting, action: Callable[[], object], done: str
+) -> HttpResponse:
+    try:
+        action()
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, done)
+    return redirect(_meeting_url(meeting))
+
+
+@require_POST
+def meeting_prepare(request: AuthenticatedRequest, meeting_id: UUID) -> HttpResponse:
+    meeting = access.meeting_get_for_user(
+        user=request.user, meeting_id=meeting_id, purpose=Purpose.CASE_WORK, for_change=True
+    ).meeting
+    return _post_and_back(
+        request,
+        meeting,
+        lambda: services.meeting_prepare(actor=request.user, meeting=meeting),
+        "Agendaen er forberedt.",
+    )
+
+
+@require_POST
+def line_outcome(request: AuthenticatedRequest, meeting_id: UUID, line_id: UUID) -> HttpResponse:
+    meeting = access.meeting_get_for_user(
+        user=request.user, meeting_id=meeting_id, purpose=Purpose.CASE_WORK, for_change=True
+    ).meeting
+    line = access.line_get_for_user(
+        user=request.user, meeting=meeting, line_id=line_id, purpose=Purpose.CASE_WORK
+    )
+    form = OutcomeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Velg utfall for linjen.")
+        return redirect(_meeting_url(meeting))
+    return _post_and_back(
+        request,
+        meeting,
+        lambda: services.meeting_record_outcome(actor=request.user, line=line, **form.cleaned_data),
+        "Utfallet er ført.",
+    )
+
+
+@require_POST
+def line_share(request: AuthenticatedRequest, meeting_id: UUID, line_id: UUID) -> HttpResponse:
+    meeting = access.meeting_get_for_user(
+        user=request.user, meeting_id=meeting_id, purpose=Purpose.CASE_WORK
+    ).meeting
+    line = access.line_get_for_user(
+        user=request.user, meeting=meeting, line_id=line_id, purpose=Purpose.CASE_WORK
+    )
+    return _post_and_back(
+        request,
+        meeting,
+        lambda: services.meeting_share_line(actor=request.user, line=line),
+        "Kandidaten er delt med møtet.",
+    )
