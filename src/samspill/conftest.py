@@ -8,6 +8,7 @@ uninvited ``partner``, ``employer_contact`` and ``admin``, has no access to it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -23,6 +24,8 @@ from samspill.employers.tests.factories import (
     TaskFactory,
     WorkplaceFactory,
 )
+from samspill.matching.live import LIVE
+from samspill.matching.models import Match, MatchMeeting, MatchStatus, MeetingLine
 from samspill.processes.models import InclusionProcess
 from samspill.processes.tests.factories import ProcessFactory
 
@@ -51,6 +54,11 @@ class World:
     task: Task
     opening: Opening
     contact_person: ContactPerson
+    # Jobbmatch: ``process`` matched with ``opening`` (at the meeting stage), and a match
+    # meeting for office A organised by ``employer_contact`` with one agenda line for it.
+    match: Match
+    meeting: MatchMeeting
+    line: MeetingLine
 
     def persona(self, name: str) -> User:
         user = getattr(self, name)
@@ -68,6 +76,28 @@ OUTSIDERS = (
     "jobseeker_other",
     "admin",
 )
+
+
+#: Personas who must never reach ``world.meeting`` (advisors and managers of other offices,
+#: everyone outside NAV's staff).
+MEETING_OUTSIDERS = (
+    "advisor_other_office",
+    "manager_other_office",
+    "partner",
+    "employer",
+    "employer_other",
+    "jobseeker",
+    "jobseeker_other",
+    "admin",
+)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_match_index() -> Iterator[None]:
+    """Each test's database is new: so is the process's in-memory match index."""
+    LIVE.reset()
+    yield
+    LIVE.reset()
 
 
 @pytest.fixture
@@ -95,6 +125,17 @@ def world(db: None) -> World:
     task = TaskFactory(workplace=workplace)
     opening = OpeningFactory(workplace=workplace)
     opening.tasks.add(task)
+    employer_contact = UserFactory(
+        username="employer_contact", role=Role.EMPLOYER_CONTACT, office=office
+    )
+    match = Match.objects.create(process=process, opening=opening, status=MatchStatus.MEETING)
+    meeting = MatchMeeting.objects.create(
+        title="Matchemøte", held_on=process.started_on, organiser=employer_contact
+    )
+    meeting.offices.add(office)
+    line = MeetingLine.objects.create(
+        meeting=meeting, opening=opening, process=process, rank=1, score=0.5
+    )
     return World(
         office=office,
         other_office=other_office,
@@ -104,9 +145,7 @@ def world(db: None) -> World:
         manager_other_office=UserFactory(
             username="manager_other_office", role=Role.MANAGER, office=other_office
         ),
-        employer_contact=UserFactory(
-            username="employer_contact", role=Role.EMPLOYER_CONTACT, office=office
-        ),
+        employer_contact=employer_contact,
         partner=UserFactory(
             username="partner", role=Role.PARTNER, organisation="Hjelpemiddelsentralen"
         ),
@@ -124,4 +163,7 @@ def world(db: None) -> World:
         task=task,
         opening=opening,
         contact_person=ContactPersonFactory(employer=employer_org),
+        match=match,
+        meeting=meeting,
+        line=line,
     )

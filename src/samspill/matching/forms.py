@@ -41,8 +41,8 @@ class MoveForm(Form):
         field.choices = [(s.value, s.label) for s in statuses]
 
 
-class TaskChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Task) -> str:  # type: ignore[override]
+class TaskChoiceField(forms.ModelMultipleChoiceField[Task]):
+    def label_from_instance(self, obj: Task) -> str:
         return f"{obj.name} ({obj.hours_per_week} t/uke)"
 
 

@@ -18,7 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter, UUIDConverter
 
 from samspill.audit.models import AuditEvent, Outcome
-from samspill.conftest import OUTSIDERS, World
+from samspill.conftest import MEETING_OUTSIDERS, OUTSIDERS, World
 
 #: For each URL kwarg: the object of ``world`` it names, and who must not reach it.
 TARGETS: dict[str, tuple[Callable[[World], uuid.UUID], tuple[str, ...]]] = {
@@ -40,6 +40,9 @@ TARGETS: dict[str, tuple[Callable[[World], uuid.UUID], tuple[str, ...]]] = {
         lambda w: w.opening.uuid,
         ("employer_other", "jobseeker_other", "partner", "admin"),
     ),
+    "match_id": (lambda w: w.match.uuid, OUTSIDERS),
+    "meeting_id": (lambda w: w.meeting.uuid, MEETING_OUTSIDERS),
+    "line_id": (lambda w: w.line.uuid, MEETING_OUTSIDERS),
     "contact_person_id": (
         lambda w: w.contact_person.uuid,
         ("employer_other", "jobseeker_other", "partner", "admin"),
