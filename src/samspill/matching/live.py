@@ -41,6 +41,8 @@ class LiveIndex:
         self._index: MatchIndex | None = None
         self._seen = 0
         self._built = 0.0
+        #: Full builds so far (a change should be an upsert, not a rebuild).
+        self.builds = 0
 
     def reset(self) -> None:
         with self._lock:
@@ -68,6 +70,7 @@ class LiveIndex:
             adapter.candidate_records(), adapter.opening_records(reader), config=CONFIG
         )
         self._seen, self._built = seen, time.monotonic()
+        self.builds += 1
         IndexChange.objects.filter(at__lt=timezone.now() - KEEP_FEED).delete()
 
     def _catch_up(self) -> None:

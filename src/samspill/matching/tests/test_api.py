@@ -1,0 +1,100 @@
+"""The matching API (tag ``matching``) through the Django test client."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from samspill.audit.models import AuditEvent, Purpose
+from samspill.conftest import World
+from samspill.matching.models import Match, MatchStatus
+from samspill.matching.tests.scene import Scene, build_scene
+
+
+@pytest.fixture
+def scene(world: World) -> Scene:
+    return build_scene(world)
+
+
+def _post(client: Client, url: str, body: dict[str, Any]) -> Any:
+    return client.post(url, data=json.dumps(body), content_type="application/json")
+
+
+def test_ranked_candidates_are_explained_or_masked(scene: Scene, client: Client) -> None:
+    client.force_login(scene.world.advisor)
+    response = client.get(
+        f"/api/matching/openings/{scene.opening.uuid}/candidates?include_excluded=true"
+    )
+    assert response.status_code == 200
+    body = response.json()
+    by_name = {row["name"]: row for row in body["results"] if row["name"]}
+    kari = by_name["Kari Lund"]
+    interest = next(c for c in kari["explanation"]["contributions"] if c["code"] == "interest")
+    assert any(t["candidate_word"] == "lager" for t in interest["terms"])
+    masked = [row for row in body["results"] if row["name"] is None]
+    assert masked
+    assert masked[0]["initials"] == "P. D."
+    assert masked[0]["explanation"] is None
+    assert masked[0]["process_id"] is None
+    ola = next(row for row in body["excluded"] if row["name"] == "Ola Moe")
+    assert [x["code"] for x in ola["explanation"]["exclusions"]] == ["needs"]
+    assert AuditEvent.objects.filter(purpose=Purpose.API, object_uuid=scene.kari.uuid).exists()
+
+
+def test_propose_and_move_a_match(scene: Scene, client: Client) -> None:
+    client.force_login(scene.world.advisor)
+    body = {"process_id": str(scene.kari.uuid), "opening_id": str(scene.opening.uuid)}
+    response = _post(client, "/api/matching/matches", body)
+    assert response.status_code == 201
+    match_id = response.json()["id"]
+    assert _post(client, "/api/matching/matches", body).status_code == 422
+    response = _post(
+        client, f"/api/matching/matches/{match_id}/moves", {"to_status": "presented_employer"}
+    )
+    assert response.status_code == 422
+    assert "kan ikke gå fra" in response.json()["detail"]["to_status"][0]
+    response = _post(
+        client, f"/api/matching/matches/{match_id}/moves", {"to_status": "presented_candidate"}
+    )
+    assert response.json()["status"] == MatchStatus.PRESENTED_CANDIDATE
+    assert Match.objects.get(uuid=match_id).steps.count() == 2
+
+
+def test_openings_for_a_candidate_and_job_carving(scene: Scene, client: Client) -> None:
+    client.force_login(scene.world.advisor)
+    body = client.get(f"/api/matching/processes/{scene.ola.uuid}/openings?include_excluded=true")
+    assert body.json()["excluded"][0]["title"] == "Lagermedarbeider"
+    carved = client.get(
+        f"/api/matching/processes/{scene.ola.uuid}/carve/{scene.world.workplace.uuid}"
+    ).json()
+    assert str(scene.receiving.uuid) in {r["task_id"] for r in carved["rejected"]}
+    assert str(scene.picking.uuid) in {t["task_id"] for t in carved["tasks"]}
+    response = _post(
+        client,
+        f"/api/matching/processes/{scene.ola.uuid}/carve/{scene.world.workplace.uuid}",
+        {"task_ids": [], "title": "Plukker", "kind": "job", "purpose": "trial"},
+    )
+    assert response.status_code == 422
+    assert "tasks" in response.json()["detail"]
+
+
+def test_meeting_agenda_through_the_api(scene: Scene, client: Client) -> None:
+    world = scene.world
+    client.force_login(world.employer_contact)
+    response = _post(client, f"/api/matching/meetings/{world.meeting.uuid}/prepare", {})
+    assert response.status_code == 200
+    lines = response.json()["lines"]
+    kari = next(
+        line for line in lines if line["candidate"] and line["candidate"]["initials"] == "K. L."
+    )
+    assert kari["candidate"]["name"] is None
+    response = _post(
+        client,
+        f"/api/matching/meetings/{world.meeting.uuid}/lines/{kari['id']}/outcome",
+        {"outcome": "later", "note": "Tas opp i januar"},
+    )
+    line = next(line for line in response.json()["lines"] if line["id"] == kari["id"])
+    assert line["outcome"] == "later"

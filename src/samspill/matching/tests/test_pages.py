@@ -1,0 +1,144 @@
+"""Jobbmatch pages through the Django client: rankings, masking, carving and meetings."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from samspill.audit.models import AuditEvent
+from samspill.conftest import World
+from samspill.employers.models import Opening, OpeningStatus
+from samspill.matching.models import LineOutcome, Match, MatchMeeting, MatchStatus
+from samspill.matching.tests.scene import Scene, build_scene
+from samspill.processes.models import ProcessMember
+
+
+@pytest.fixture
+def scene(world: World) -> Scene:
+    return build_scene(world)
+
+
+def test_candidates_for_an_opening_show_names_only_from_the_advisors_portfolio(
+    scene: Scene, client: Client
+) -> None:
+    client.force_login(scene.world.advisor)
+    url = reverse("matching:opening_candidates", kwargs={"opening_id": scene.opening.uuid})
+    page = client.get(url).content.decode()
+    assert "Kari Lund" in page
+    assert "Per Dahl" not in page
+    assert "P. D." in page
+    assert "Ola Moe" not in page  # excluded, not asked for
+    page = client.get(url + "?utelukket=1").content.decode()
+    assert "Ola Moe" in page
+    assert "Varemottak" in page
+    masked = AuditEvent.objects.filter(object_uuid=scene.per.uuid, actor=scene.world.advisor)
+    assert masked.filter(detail__contains="initialer").exists()
+
+
+def test_roles_outside_matching_cannot_rank(scene: Scene, client: Client) -> None:
+    url = reverse("matching:opening_candidates", kwargs={"opening_id": scene.opening.uuid})
+    for persona in (scene.world.employer, scene.world.jobseeker, scene.world.partner):
+        client.force_login(persona)
+        assert client.get(url).status_code == 404
+
+
+def test_openings_for_a_candidate_and_proposing_from_the_pair_page(
+    scene: Scene, client: Client
+) -> None:
+    client.force_login(scene.world.advisor)
+    page = client.get(reverse("matching:process_openings", kwargs={"process_id": scene.kari.uuid}))
+    assert "Lagermedarbeider" in page.content.decode()
+    pair = reverse(
+        "matching:pair", kwargs={"process_id": scene.ola.uuid, "opening_id": scene.opening.uuid}
+    )
+    response = client.post(pair, {"override_reason": ""})
+    assert response.status_code == 200
+    assert "Skriv hvorfor du foreslår likevel" in response.content.decode()
+    assert not Match.objects.filter(process=scene.ola).exists()
+    response = client.post(pair, {"override_reason": "Varemottaket byttes ut med plukking."})
+    match = Match.objects.get(process=scene.ola)
+    assert response.status_code == 302
+    assert response.url.endswith(f"{match.uuid}/")
+
+
+def test_carving_turns_the_chosen_tasks_into_a_proposed_draft_opening(
+    scene: Scene, client: Client
+) -> None:
+    client.force_login(scene.world.advisor)
+    url = reverse(
+        "matching:carve",
+        kwargs={"process_id": scene.ola.uuid, "workplace_id": scene.world.workplace.uuid},
+    )
+    page = client.get(url).content.decode()
+    assert "Plukking" in page
+    response = client.post(
+        url,
+        {
+            "tasks": [str(scene.picking.uuid)],
+            "title": "Plukker",
+            "kind": "trial_place",
+            "purpose": "trial",
+        },
+    )
+    assert response.status_code == 302
+    opening = Opening.objects.get(title="Plukker")
+    assert opening.status == OpeningStatus.DRAFT
+    assert list(opening.tasks.all()) == [scene.picking]
+    assert Match.objects.get(opening=opening).process == scene.ola
+    response = client.post(url, {"tasks": [], "title": "", "kind": "job", "purpose": "trial"})
+    assert response.status_code == 200
+    assert Opening.objects.filter(title="").count() == 0
+
+
+def test_a_match_meeting_from_invitation_to_outcome(scene: Scene, client: Client) -> None:
+    world = scene.world
+    client.force_login(world.employer_contact)
+    response = client.post(
+        reverse("matching:meetings"),
+        {
+            "title": "Matchemøte lager",
+            "held_on": "2099-01-05",
+            "offices": [str(world.office.uuid)],
+            "candidates_per_opening": "3",
+        },
+    )
+    meeting = MatchMeeting.objects.get(title="Matchemøte lager")
+    assert response.status_code == 302
+    client.post(reverse("matching:meeting_prepare", kwargs={"meeting_id": meeting.uuid}))
+    line = meeting.lines.get(process=scene.kari)
+    assert not meeting.lines.filter(process=scene.per).exists()  # office B is not in the meeting
+    url = reverse("matching:meeting", kwargs={"meeting_id": meeting.uuid})
+    page = client.get(url).content.decode()
+    assert "Kari Lund" not in page
+    assert "K. L." in page
+
+    client.force_login(world.advisor)
+    assert "Kari Lund" in client.get(url).content.decode()
+    client.post(
+        reverse("matching:line_share", kwargs={"meeting_id": meeting.uuid, "line_id": line.uuid})
+    )
+    assert ProcessMember.objects.filter(process=scene.kari, user=world.employer_contact).exists()
+
+    client.force_login(world.employer_contact)
+    assert "Kari Lund" in client.get(url).content.decode()
+    outcome = reverse(
+        "matching:line_outcome", kwargs={"meeting_id": meeting.uuid, "line_id": line.uuid}
+    )
+    client.post(outcome, {"outcome": LineOutcome.PROPOSE, "note": "Kari vil gjerne prøve."})
+    line.refresh_from_db()
+    assert line.outcome == LineOutcome.PROPOSE
+    assert line.match is not None
+    assert line.match.status == MatchStatus.SUGGESTED
+
+
+def test_only_the_organiser_records_outcomes(scene: Scene, client: Client) -> None:
+    world = scene.world
+    client.force_login(world.advisor)
+    url = reverse(
+        "matching:line_outcome",
+        kwargs={"meeting_id": world.meeting.uuid, "line_id": world.line.uuid},
+    )
+    assert client.post(url, {"outcome": "later"}).status_code == 403
+    world.line.refresh_from_db()
+    assert world.line.outcome == ""
