@@ -35,7 +35,7 @@ from samspill.candidates.models import (
 )
 from samspill.candidates.needs import NEED_CONSENT_PREFIX, NEED_TYPES
 from samspill.employers.models import Employer
-from samspill.matching.models import Match, MatchMeeting
+from samspill.matching.models import Match, MatchMeeting, MatchStatus
 from samspill.matching.transitions import SHOWN_TO_EMPLOYER
 from samspill.processes.models import InclusionProcess, ProcessMember
 from samspill.rules import EMPLOYER_ACCESS_AFTER_END
@@ -183,6 +183,21 @@ def may_change_match(user: User, status: str) -> bool:
     if user.role in (Role.ADVISOR, Role.MANAGER):
         return True
     return user.role == Role.EMPLOYER and status in SHOWN_TO_EMPLOYER
+
+
+def matches_visible_to(user: User) -> QuerySet[Match]:
+    """Staff: matches of the processes they see. An employer: candidates presented to it,
+    nothing about other employers. A jobseeker: their own, once presented to them."""
+    if not user.is_active:
+        return Match.objects.none()
+    if user.role == Role.EMPLOYER:
+        return Match.objects.filter(
+            opening__workplace__employer_id=user.employer_id or 0, status__in=SHOWN_TO_EMPLOYER
+        )
+    matches = Match.objects.filter(process__in=processes_visible_to(user))
+    if user.role == Role.JOBSEEKER:
+        return matches.exclude(status=MatchStatus.SUGGESTED)
+    return matches
 
 
 def meetings_visible_to(user: User) -> QuerySet[MatchMeeting]:

@@ -28,9 +28,15 @@ MENUS: dict[str, list[MenuItem]] = {
         _START,
         MenuItem(_("Min portefølje"), "processes:portfolio"),
         MenuItem(_("Forløp"), "processes:list"),
+        MenuItem(_("Matcher"), "matching:pipeline"),
         MenuItem(_("Arbeidsgivere"), "employers:list"),
+        MenuItem(_("Matchemøter"), "matching:meetings"),
     ],
-    Role.EMPLOYER_CONTACT: [_START, MenuItem(_("Arbeidsgivere"), "employers:list")],
+    Role.EMPLOYER_CONTACT: [
+        _START,
+        MenuItem(_("Arbeidsgivere"), "employers:list"),
+        MenuItem(_("Matchemøter"), "matching:meetings"),
+    ],
     Role.MANAGER: [
         _START,
         MenuItem(_("Portefølje"), "processes:portfolio"),
@@ -39,7 +45,7 @@ MENUS: dict[str, list[MenuItem]] = {
         MenuItem(_("Innsynslogg"), "audit:search"),
     ],
     Role.PARTNER: [_START],
-    Role.EMPLOYER: [_START],
+    Role.EMPLOYER: [_START, MenuItem(_("Kandidater presentert for oss"), "matching:pipeline")],
     Role.JOBSEEKER: [
         _START,
         MenuItem(_("Min profil"), "candidates:own_profile"),

@@ -414,6 +414,12 @@ class DemoBuilder:
             )
         ]
 
+    def matches(self) -> None:
+        """Matches along the pipeline (found by the engine) and a prepared match meeting."""
+        from samspill.demo.matching import build_matches
+
+        build_matches(self)
+
     STEPS: tuple[tuple[str, str], ...] = (
         ("offices", "Kontorer og team"),
         ("staff", "Ansatte og samarbeidspartnere"),
@@ -423,6 +429,7 @@ class DemoBuilder:
         ("needs_and_consents", "Behov og samtykker"),
         ("contacts", "Kontaktlogg"),
         ("demo_logins", "Demo-innlogginger"),
+        ("matches", "Jobbmatch og matchemøte"),
     )
 
     def run(self, announce: Callable[[int, int, str], None]) -> Summary:

@@ -87,11 +87,11 @@ def process_for_matching(
 
 def age_group(age: int) -> str:
     if age < YOUNG_AGE_LIMIT.value:
-        return f"under {YOUNG_AGE_LIMIT.value}"
+        return f"under {YOUNG_AGE_LIMIT.value} år"
     if age >= 60:
-        return "60 eller eldre"
+        return "60 år eller eldre"
     low = age // 10 * 10
-    return f"{low}–{low + 9}"
+    return f"{low}–{low + 9} år"
 
 
 @dataclass(frozen=True)
@@ -178,8 +178,7 @@ class MatchAccess:
 
 
 def _matches_visible_to(user: User) -> QuerySet[Match]:
-    visible = policy.processes_visible_to(user)
-    return Match.objects.filter(process__in=visible).select_related(
+    return policy.matches_visible_to(user).select_related(
         "process__candidate", "process__advisor", "opening__workplace__employer"
     )
 

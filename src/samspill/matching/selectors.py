@@ -23,7 +23,6 @@ from samspill.matching.engine import (
 from samspill.matching.engine.geo import haversine_km
 from samspill.matching.live import LIVE
 from samspill.matching.models import Match, MatchMeeting, MatchStep, MeetingLine
-from samspill.matching.transitions import ACTIVE_STATUSES
 from samspill.processes.models import InclusionProcess
 
 
@@ -101,8 +100,13 @@ def matches_of_process(process: InclusionProcess) -> dict[int, Match]:
     return {match.opening_id: match for match in rows}
 
 
-def active(queryset: QuerySet[Match]) -> QuerySet[Match]:
-    return queryset.filter(status__in=ACTIVE_STATUSES)
+def matches_of(process: InclusionProcess) -> QuerySet[Match]:
+    """A process's matches, newest step first, for its page."""
+    return (
+        Match.objects.filter(process=process)
+        .select_related("opening__workplace__employer")
+        .order_by("-status_since", "-id")
+    )
 
 
 def steps_of(match: Match) -> QuerySet[MatchStep]:

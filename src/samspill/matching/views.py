@@ -201,7 +201,7 @@ def match_detail(request: AuthenticatedRequest, match_id: UUID) -> HttpResponse:
         "match": match,
         "steps": selectors.steps_of(match),
         "form": form if statuses else None,
-        "show_summary": request.user.role != Role.EMPLOYER,
+        "staff_view": request.user.role != Role.EMPLOYER,
     }
     return response or render(request, "matching/match.html", context)
 

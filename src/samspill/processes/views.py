@@ -24,6 +24,7 @@ from samspill.audit.models import Purpose
 from samspill.core.errors import add_service_errors
 from samspill.core.http import AuthenticatedRequest
 from samspill.followup.selectors import contacts_of
+from samspill.matching.selectors import matches_of
 from samspill.processes import portfolio, selectors, services
 from samspill.processes.forms import InviteMemberForm, PhaseChangeForm
 from samspill.processes.models import InclusionProcess
@@ -84,6 +85,7 @@ def process_detail(request: AuthenticatedRequest, process_id: UUID) -> HttpRespo
         "history": selectors.phase_history(process=access.process),
         "members": selectors.active_members(process=access.process) if access.can_change else [],
         "contacts": contacts_of(process=access.process) if access.can_change else [],
+        "matches": matches_of(access.process) if access.can_change else [],
     }
     return render(request, "processes/detail.html", context)
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from samspill.accounts.access import employer_get_for_user
+from samspill.accounts.policy import may_use_matching
 from samspill.audit.models import Purpose
 from samspill.core.http import AuthenticatedRequest
 from samspill.core.pages import purpose, submit
@@ -76,6 +77,7 @@ def opening_detail(
         "history": selectors.status_history(opening=opening),
         "editable": access.can_change and opening.status in EDITABLE_STATUSES,
         "next_statuses": allowed_next_statuses(opening.status) if access.can_change else [],
+        "can_match": may_use_matching(request.user),
     }
     return render(request, "employers/opening_detail.html", context)
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from samspill.audit.models import AuditEvent
 from samspill.conftest import World
+from samspill.employers.tests.factories import OpeningFactory
 from samspill.matching import selectors, services
 from samspill.matching.models import DeclineReason, Match, MatchStatus
 from samspill.matching.tests.scene import Scene, build_scene
@@ -130,3 +131,42 @@ def test_an_employer_decline_excludes_the_candidate_for_that_employer(scene: Sce
     assert match.decline_reason == DeclineReason.EMPLOYER_DECLINED
     result = selectors.explain(scene.kari, scene.opening)
     assert "employer_excluded" in result.reason_codes
+
+
+def test_the_employer_sees_no_match_of_its_candidate_with_another_employer(
+    scene: Scene, client: Client
+) -> None:
+    world = scene.world
+    match = services.match_propose(actor=world.advisor, process=scene.kari, opening=scene.opening)
+    _walk_to(
+        scene,
+        match,
+        MatchStatus.PRESENTED_CANDIDATE,
+        MatchStatus.CANDIDATE_INTERESTED,
+        MatchStatus.PRESENTED_EMPLOYER,
+    )
+    elsewhere = OpeningFactory(title="Butikkmedarbeider hos en annen")
+    other = services.match_propose(
+        actor=world.advisor, process=scene.kari, opening=elsewhere, override_reason="Test"
+    )
+    client.force_login(world.employer)
+    page = client.get(reverse("matching:pipeline")).content.decode()
+    assert "Lagermedarbeider" in page
+    assert "Butikkmedarbeider hos en annen" not in page
+    assert client.get(reverse("matching:match", kwargs={"match_id": other.uuid})).status_code == 404
+
+
+def test_the_jobseeker_sees_a_match_once_it_is_presented_to_them(
+    scene: Scene, client: Client
+) -> None:
+    world = scene.world
+    match = services.match_propose(
+        actor=world.advisor, process=world.process, opening=scene.opening, override_reason="Test"
+    )
+    url = reverse("matching:match", kwargs={"match_id": match.uuid})
+    client.force_login(world.jobseeker)
+    assert client.get(url).status_code == 404
+    _walk_to(scene, match, MatchStatus.PRESENTED_CANDIDATE)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Neste steg" not in response.content.decode()  # the jobseeker cannot move it
