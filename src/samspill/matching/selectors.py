@@ -8,6 +8,7 @@ or a candidate who is no longer searching.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from dataclasses import replace
 
 from django.db.models import QuerySet
 
@@ -19,6 +20,7 @@ from samspill.matching.engine import (
     MatchResult,
     OpeningRecord,
     Ranking,
+    opening_from_tasks,
 )
 from samspill.matching.engine.geo import haversine_km
 from samspill.matching.live import LIVE
@@ -48,6 +50,25 @@ def candidates_for_opening(
         )
 
 
+def candidates_for_workplace(
+    workplace: Workplace, *, limit: int = 20, include_excluded: bool = False
+) -> Ranking:
+    """Candidates for a workplace's mapped tasks, as one opening of all of them. Hours do
+    not exclude here: carving picks the tasks that fit the candidate's hours."""
+    record = opening_from_tasks(adapter.workplace_record_for(workplace), title=workplace.name)
+    with LIVE.current() as index:
+        ranking = index.rank_candidates(record, limit=limit * 4, include_excluded=True)
+    fits = [r for r in ranking.excluded if r.reason_codes == ("hours",)]
+    results = sorted((*ranking.results, *fits), key=lambda r: (-r.score, r.candidate_id))
+    others = [r for r in ranking.excluded if r.reason_codes != ("hours",)]
+    return replace(
+        ranking,
+        results=tuple(results[:limit]),
+        excluded=tuple(others[:limit]) if include_excluded else (),
+        excluded_count=ranking.excluded_count - len(fits),
+    )
+
+
 def openings_for_process(
     process: InclusionProcess, *, limit: int = 20, include_excluded: bool = False
 ) -> Ranking:
@@ -74,19 +95,32 @@ def openings_by_id(ids: Iterable[int]) -> dict[int, Opening]:
     return {opening.pk: opening for opening in found}
 
 
-def workplaces_for_carving(process: InclusionProcess, limit: int = 40) -> list[Workplace]:
-    """Workplaces with mapped tasks, nearest to the candidate's office first."""
+def workplaces_for_process(
+    process: InclusionProcess, *, nearest: int = 40, limit: int = 15
+) -> list[tuple[Workplace, CarvedJob]]:
+    """Workplaces for a candidate: the nearest with mapped tasks, each carved for them, best
+    first (something can be carved, it fills the wished hours, interest fit)."""
     office = process.office
     found = (
         Workplace.objects.filter(tasks__isnull=False)
         .distinct()
         .select_related("employer")
+        .prefetch_related("tasks")
         .order_by("pk")
     )
-    return sorted(
+    near = sorted(
         found,
         key=lambda w: haversine_km(office.latitude, office.longitude, w.latitude, w.longitude),
-    )[:limit]
+    )[:nearest]
+    candidate, reader = candidate_record(process), adapter.WorkplaceReader.create()
+    with LIVE.current() as index:
+        carved = [(w, index.carve_job(candidate, reader.workplace_record(w))) for w in near]
+
+    def fit(pair: tuple[Workplace, CarvedJob]) -> tuple[bool, bool, float]:
+        job = pair[1]
+        return (bool(job.tasks), job.within_target, sum(t.interest_points for t in job.tasks))
+
+    return sorted(carved, key=fit, reverse=True)[:limit]
 
 
 def matches_of_opening(opening: Opening) -> dict[int, Match]:

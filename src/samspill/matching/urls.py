@@ -11,6 +11,11 @@ urlpatterns = [
     path("", views.pipeline, name="pipeline"),
     path("<uuid:match_id>/", views.match_detail, name="match"),
     path("stillinger/<uuid:opening_id>/", views.opening_candidates, name="opening_candidates"),
+    path(
+        "arbeidsplasser/<uuid:workplace_id>/",
+        views.workplace_candidates,
+        name="workplace_candidates",
+    ),
     path(_PROCESS, views.process_openings, name="process_openings"),
     path(_PROCESS + "stillinger/<uuid:opening_id>/", views.pair, name="pair"),
     path(_PROCESS + "jobbsnekring/", views.carve_pick, name="carve_pick"),

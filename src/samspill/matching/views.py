@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from samspill.accounts.access import ProcessAccess
 from samspill.accounts.models import Role
 from samspill.audit.models import Purpose
 from samspill.audit.services import Subject
@@ -21,6 +22,7 @@ from samspill.core.http import AuthenticatedRequest
 from samspill.core.pages import purpose, submit
 from samspill.employers.models import Opening
 from samspill.matching import access, selectors, services
+from samspill.matching.engine import MatchResult, Ranking
 from samspill.matching.forms import CarveForm, MeetingForm, MoveForm, OutcomeForm, ProposeForm
 from samspill.matching.live import CONFIG
 from samspill.matching.models import Match, MatchMeeting
@@ -38,6 +40,32 @@ def _match_url(match: Match) -> str:
     return reverse("matching:match", kwargs={"match_id": match.uuid})
 
 
+def _ranked_rows(
+    request: AuthenticatedRequest, ranking: Ranking, link: Callable[[ProcessAccess], str]
+) -> dict[str, object]:
+    """The rows of a candidate ranking, each person in full (with a link) or masked."""
+    shown = [*ranking.results, *ranking.excluded]
+    people = access.ranked_candidates_for_user(
+        user=request.user, candidate_ids=[r.candidate_id for r in shown], purpose=Purpose.CASE_WORK
+    )
+
+    def rows(results: tuple[MatchResult, ...]) -> list[tuple[object, ...]]:
+        out: list[tuple[object, ...]] = []
+        for result in results:
+            person = people.get(result.candidate_id)
+            url = link(person.access) if person and person.access else ""
+            out.append((result, person, url))
+        return out
+
+    return {
+        "ranking": ranking,
+        "rows": rows(ranking.results),
+        "excluded_rows": rows(ranking.excluded),
+        "show_excluded": _wants_excluded(request),
+        "max_points": MAX_POINTS,
+    }
+
+
 @require_GET
 def opening_candidates(request: AuthenticatedRequest, opening_id: UUID) -> HttpResponse:
     """Ranked, explained candidates for one opening; the excluded ones on request."""
@@ -47,19 +75,34 @@ def opening_candidates(request: AuthenticatedRequest, opening_id: UUID) -> HttpR
     ranking = selectors.candidates_for_opening(
         opening, limit=RANK_LIMIT, include_excluded=_wants_excluded(request)
     )
-    shown = [*ranking.results, *ranking.excluded]
-    people = access.ranked_candidates_for_user(
-        user=request.user, candidate_ids=[r.candidate_id for r in shown], purpose=Purpose.CASE_WORK
+    context = _ranked_rows(
+        request,
+        ranking,
+        lambda p: reverse(
+            "matching:pair", kwargs={"process_id": p.process.uuid, "opening_id": opening.uuid}
+        ),
     )
-    context = {
-        "opening": opening,
-        "ranking": ranking,
-        "rows": [(r, people.get(r.candidate_id)) for r in ranking.results],
-        "excluded_rows": [(r, people.get(r.candidate_id)) for r in ranking.excluded],
-        "matches": selectors.matches_of_opening(opening),
-        "show_excluded": _wants_excluded(request),
-        "max_points": MAX_POINTS,
-    }
+    context |= {"opening": opening, "matches": selectors.matches_of_opening(opening)}
+    return render(request, "matching/opening_candidates.html", context)
+
+
+@require_GET
+def workplace_candidates(request: AuthenticatedRequest, workplace_id: UUID) -> HttpResponse:
+    """Candidates for a workplace's mapped tasks; each links to carving a job for them."""
+    workplace = access.workplace_for_matching(
+        user=request.user, workplace_id=workplace_id, purpose=Purpose.CASE_WORK
+    )
+    ranking = selectors.candidates_for_workplace(
+        workplace, limit=RANK_LIMIT, include_excluded=_wants_excluded(request)
+    )
+    context = _ranked_rows(
+        request,
+        ranking,
+        lambda p: reverse(
+            "matching:carve", kwargs={"process_id": p.process.uuid, "workplace_id": workplace.uuid}
+        ),
+    )
+    context |= {"workplace": workplace, "matches": {}}
     return render(request, "matching/opening_candidates.html", context)
 
 
@@ -121,7 +164,7 @@ def carve_pick(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse:
     process_access = access.process_for_matching(
         user=request.user, process_id=process_id, purpose=Purpose.CASE_WORK
     )
-    workplaces = selectors.workplaces_for_carving(process_access.process)
+    workplaces = selectors.workplaces_for_process(process_access.process)
     context = {"access": process_access, "workplaces": workplaces}
     return render(request, "matching/carve_pick.html", context)
 

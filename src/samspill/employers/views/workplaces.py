@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from samspill.accounts.access import employer_get_for_user
+from samspill.accounts.policy import may_use_matching
 from samspill.audit.models import Purpose
 from samspill.core.http import AuthenticatedRequest
 from samspill.core.pages import purpose, submit
@@ -69,6 +70,7 @@ def workplace_detail(
         "tasks": tasks,
         "matrix": selectors.demand_matrix(tasks),
         "openings": selectors.openings_of(employer=access.employer, workplace=workplace),
+        "can_match": bool(tasks) and may_use_matching(request.user),
     }
     return render(request, "employers/workplace_detail.html", context)
 

@@ -142,3 +142,29 @@ def test_only_the_organiser_records_outcomes(scene: Scene, client: Client) -> No
     assert client.post(url, {"outcome": "later"}).status_code == 403
     world.line.refresh_from_db()
     assert world.line.outcome == ""
+
+
+def test_candidates_for_a_workplaces_tasks_link_to_carving(scene: Scene, client: Client) -> None:
+    client.force_login(scene.world.advisor)
+    url = reverse(
+        "matching:workplace_candidates", kwargs={"workplace_id": scene.world.workplace.uuid}
+    )
+    page = client.get(url).content.decode()
+    carve = reverse(
+        "matching:carve",
+        kwargs={"process_id": scene.kari.uuid, "workplace_id": scene.world.workplace.uuid},
+    )
+    assert carve in page
+
+
+def test_workplaces_for_a_candidate_are_carved_best_first(scene: Scene, client: Client) -> None:
+    client.force_login(scene.world.advisor)
+    page = client.get(reverse("matching:carve_pick", kwargs={"process_id": scene.ola.uuid}))
+    text = page.content.decode()
+    assert scene.world.workplace.name in text
+    assert "fyller ønsket tid" in text
+    carve = reverse(
+        "matching:carve",
+        kwargs={"process_id": scene.ola.uuid, "workplace_id": scene.world.workplace.uuid},
+    )
+    assert carve in text
