@@ -91,3 +91,11 @@ def build_scene(world: World) -> Scene:
         candidate=_candidate("Per", "Dahl", "Lager og logistikk er det jeg liker."), advisor=other
     )
     return Scene(world, kari, ola, per, receiving, picking, opening)
+
+
+def build_extra_candidate(scene: Scene, n: int) -> InclusionProcess:
+    """One more candidate at office A who likes warehouse work (for query-count tests)."""
+    return ProcessFactory(
+        candidate=_candidate(f"Ekstra{n}", "Kandidat", "Jeg liker lager og plukking."),
+        advisor=scene.world.advisor,
+    )

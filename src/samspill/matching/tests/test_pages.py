@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -9,8 +11,9 @@ from django.urls import reverse
 from samspill.audit.models import AuditEvent
 from samspill.conftest import World
 from samspill.employers.models import Opening, OpeningStatus
+from samspill.matching.live import LIVE
 from samspill.matching.models import LineOutcome, Match, MatchMeeting, MatchStatus
-from samspill.matching.tests.scene import Scene, build_scene
+from samspill.matching.tests.scene import Scene, build_extra_candidate, build_scene
 from samspill.processes.models import ProcessMember
 
 
@@ -168,3 +171,26 @@ def test_workplaces_for_a_candidate_are_carved_best_first(scene: Scene, client: 
         kwargs={"process_id": scene.ola.uuid, "workplace_id": scene.world.workplace.uuid},
     )
     assert carve in text
+
+
+#: Session and user; the opening, its tasks, the offices, the employer's experience, the
+#: workplace's tasks and the employer's declines; the feed check; the visible people, their
+#: consents and the masked people; one audit insert for each kind; the pipeline.
+RANKING_QUERIES = 15
+
+
+def test_the_ranking_page_runs_a_fixed_number_of_queries(
+    scene: Scene, client: Client, django_assert_num_queries: Any
+) -> None:
+    """No query per ranked candidate: five more candidates cost no extra query."""
+    client.force_login(scene.world.advisor)
+    url = reverse("matching:opening_candidates", kwargs={"opening_id": scene.opening.uuid})
+    client.get(url)  # builds the index
+    with django_assert_num_queries(RANKING_QUERIES):
+        client.get(url)
+    for n in range(5):
+        build_extra_candidate(scene, n)
+    LIVE.reset()  # factories write no feed rows: rebuild to include them
+    client.get(url)
+    with django_assert_num_queries(RANKING_QUERIES):
+        assert "Kari Lund" in client.get(url).content.decode()
