@@ -125,6 +125,7 @@ class ProfileIn(Schema):
     need_level: str | None = None
     main_goal: str | None = None
     benefit: str | None = None
+    time_outside_work: str | None = None
     interests: str | None = None
     resources: str | None = None
     experience: str | None = None

@@ -5,7 +5,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samspill.candidates.models import Benefit, Candidate, CandidateField, MainGoal, NeedLevel
+from samspill.candidates.models import (
+    Benefit,
+    Candidate,
+    CandidateField,
+    MainGoal,
+    NeedLevel,
+    TimeOutsideWork,
+)
 from samspill.candidates.needs import NEED_TYPES, TAXONOMY, need_consent_item
 from samspill.core.choices import TimeOfDay
 from samspill.core.forms import Form
@@ -53,6 +60,9 @@ class ProfileForm(Form):
     need_level = forms.ChoiceField(label=_("Innsatsbehov"), choices=NeedLevel.choices)
     main_goal = forms.ChoiceField(label=_("Hovedmål"), choices=MainGoal.choices)
     benefit = forms.ChoiceField(label=_("Ytelse"), choices=Benefit.choices)
+    time_outside_work = forms.ChoiceField(
+        label=_("Tid utenfor arbeidslivet"), choices=TimeOutsideWork.choices, required=False
+    )
 
     @classmethod
     def initial_for(cls, candidate: Candidate) -> dict[str, Any]:

@@ -56,6 +56,17 @@ class Benefit(models.TextChoices):
     NONE = "none", _("Ingen ytelse")
 
 
+class TimeOutsideWork(models.TextChoices):
+    """How long the person has been outside paid work (the equity monitor groups by it)."""
+
+    UNKNOWN = "", _("Ikke kartlagt")
+    UNDER_1 = "under_1", _("Under 1 år")
+    YEARS_1_2 = "1_2", _("1–2 år")
+    YEARS_2_5 = "2_5", _("2–5 år")
+    OVER_5 = "over_5", _("Mer enn 5 år")
+    NEVER = "never", _("Aldri hatt lønnet arbeid")
+
+
 class CandidateField(models.TextChoices):
     """The items of a candidate's record that the access policy grants one by one.
 
@@ -120,6 +131,13 @@ class Candidate(PublicModel):
     )
     benefit = models.CharField(
         _("ytelse"), max_length=20, choices=Benefit.choices, default=Benefit.NONE
+    )
+    time_outside_work = models.CharField(
+        _("tid utenfor arbeidslivet"),
+        max_length=10,
+        choices=TimeOutsideWork.choices,
+        default=TimeOutsideWork.UNKNOWN,
+        blank=True,
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -21,6 +21,7 @@ from samspill.candidates.models import (
     CandidateField,
     MainGoal,
     NeedLevel,
+    TimeOutsideWork,
 )
 from samspill.candidates.needs import CATEGORY_OF, NEED_CONSENT_PREFIX, NEED_TYPES
 from samspill.candidates.profile import display
@@ -67,6 +68,7 @@ class ProfileView:
     avoid: str | None
     main_goal: str | None
     benefit: str | None
+    time_outside_work: str | None
     own: OwnWords
     needs: list[NeedView]
 
@@ -142,6 +144,11 @@ def build_profile(
         avoid=candidate.avoid if places else None,
         main_goal=str(MainGoal(candidate.main_goal).label) if situation else None,
         benefit=str(Benefit(candidate.benefit).label) if situation else None,
+        time_outside_work=(
+            str(TimeOutsideWork(candidate.time_outside_work).label)
+            if situation and candidate.time_outside_work
+            else None
+        ),
         own=OwnWords(
             interests=text(interests, candidate.own_interests),
             strengths=text(strengths, candidate.own_strengths),

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db import models
 
-from samspill.candidates.models import Benefit, Candidate, MainGoal, NeedLevel
+from samspill.candidates.models import Benefit, Candidate, MainGoal, NeedLevel, TimeOutsideWork
 from samspill.candidates.needs import NEED_TYPES
 from samspill.core.choices import TimeOfDay
 from samspill.employers.models import Sector
@@ -22,6 +22,7 @@ ADVISOR_FIELDS = (
     "need_level",
     "main_goal",
     "benefit",
+    "time_outside_work",
     "interests",
     "resources",
     "experience",
@@ -41,6 +42,7 @@ _CHOICE_LABELS: dict[str, dict[str, str]] = {
     "need_level": {c.value: str(c.label) for c in NeedLevel},
     "main_goal": {c.value: str(c.label) for c in MainGoal},
     "benefit": {c.value: str(c.label) for c in Benefit},
+    "time_outside_work": {c.value: str(c.label) for c in TimeOutsideWork},
     "times_of_day": {c.value: str(c.label) for c in TimeOfDay},
     "sectors": {c.value: str(c.label) for c in Sector},
 }

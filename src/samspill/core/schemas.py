@@ -42,6 +42,7 @@ class ProfileOut(Schema):
     avoid: str | None
     main_goal: str | None
     benefit: str | None
+    time_outside_work: str | None
     own_words: OwnWordsOut
     needs: list[NeedOut]
 
@@ -61,6 +62,7 @@ class ProfileOut(Schema):
             avoid=view.avoid,
             main_goal=view.main_goal,
             benefit=view.benefit,
+            time_outside_work=view.time_outside_work,
             own_words=OwnWordsOut(
                 interests=own.interests,
                 strengths=own.strengths,

@@ -10,7 +10,13 @@ import random
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from samspill.candidates.models import AccommodationNeed, Benefit, Candidate, MainGoal
+from samspill.candidates.models import (
+    AccommodationNeed,
+    Benefit,
+    Candidate,
+    MainGoal,
+    TimeOutsideWork,
+)
 from samspill.candidates.needs import NEED_TYPES
 from samspill.core.choices import TimeOfDay
 from samspill.employers.models import Sector
@@ -137,6 +143,13 @@ BENEFITS = [
     (Benefit.UNEMPLOYMENT, 8),
     (Benefit.NONE, 12),
 ]
+TIME_OUTSIDE_WORK = [
+    (TimeOutsideWork.UNDER_1, 25),
+    (TimeOutsideWork.YEARS_1_2, 25),
+    (TimeOutsideWork.YEARS_2_5, 25),
+    (TimeOutsideWork.OVER_5, 15),
+    (TimeOutsideWork.NEVER, 10),
+]
 NEED_WEIGHTS = dict.fromkeys(NEED_TYPES, 1) | {
     "not_full_days": 4,
     "gradual_increase": 4,
@@ -180,6 +193,7 @@ def fill_profile(candidate: Candidate, rng: random.Random, municipality: str) ->
     candidate.avoid = rng.choice(AVOID)
     candidate.main_goal = MainGoal.GET_WORK if rng.random() < 0.85 else MainGoal.PARTICIPATE
     candidate.benefit = _pick(rng, BENEFITS)
+    candidate.time_outside_work = _pick(rng, TIME_OUTSIDE_WORK)
     if rng.random() < 0.5:
         candidate.own_interests = own[0]
         candidate.own_wishes = own[1]
