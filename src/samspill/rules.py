@@ -50,3 +50,48 @@ EMPLOYER_NOT_CONTACTED_AFTER = Rule(
     "employers are followed up proactively (seed 003, table 2), and about every second "
     "month keeps the relationship warm without burdening the employer. Not a NAV rule.",
 )
+
+#: Aggregated figures that leave the case view show cells with fewer people as "<5".
+SMALL_NUMBER_LIMIT = Rule(
+    value=5,
+    source="Issue 'Innsikt': small numbers are suppressed everywhere aggregated figures leave "
+    "the case view; five is the usual threshold in Norwegian official statistics "
+    "(SSB's and NAV's published tables).",
+)
+
+#: IPS fidelity item S1: at most this many active clients per full-time job specialist.
+IPS_MAX_CASELOAD = Rule(
+    value=20,
+    source="IPS fidelity scale item S1 'Caseload size', score 5: ≤20 active clients per "
+    "full-time employment specialist (shared/reference/IPS-FIDELITY.md).",
+)
+
+#: IPS fidelity item Sv6: at least this many face-to-face employer contacts per week.
+IPS_EMPLOYER_CONTACTS_PER_WEEK = Rule(
+    value=6,
+    source="IPS fidelity scale item Sv6 'Job development: frequent employer contact', "
+    "score 5: ≥6 face-to-face employer contacts per specialist per week "
+    "(shared/reference/IPS-FIDELITY.md).",
+)
+
+#: IPS fidelity item Sv4: first face-to-face employer contact within this many days.
+IPS_RAPID_JOB_SEARCH_DAYS = Rule(
+    value=30,
+    source="IPS fidelity scale item Sv4 'Rapid job search': first face-to-face employer "
+    "contact within 30 days of entry (shared/reference/IPS-FIDELITY.md).",
+)
+
+#: Retention is reported at these months after a job start.
+RETENTION_MONTHS = Rule(
+    value=(3, 6, 12, 24),
+    source="Issue 'Innsikt'; seed 003: follow-up should be measured by whether people stay "
+    "in work and for how long. IPS supervisors track 90-day retention "
+    "(shared/reference/IPS-FIDELITY.md).",
+)
+
+#: The IPS quarterly competitive-employment rate: minimum, average and excellent.
+IPS_EMPLOYMENT_RATE_BENCHMARKS = Rule(
+    value=(0.31, 0.41, 0.50),
+    source="IPS learning collaborative, 8 years of data: minimum 31 %, average 41 %, "
+    "excellent 50 % (shared/reference/IPS-FIDELITY.md, 'Outcome measures').",
+)

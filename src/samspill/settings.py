@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "samspill.processes",
     "samspill.followup",
     "samspill.matching",
+    "samspill.insights",
 ]
 
 MIDDLEWARE = [
