@@ -14,6 +14,7 @@ import pytest
 
 from samspill.accounts.models import Office, Role, User
 from samspill.accounts.tests.factories import OfficeFactory, TeamFactory, UserFactory
+from samspill.agreements.models import Agreement
 from samspill.candidates.tests.factories import CandidateFactory, ConsentFactory
 from samspill.employers.models import ContactPerson, Employer, Opening, Task, Workplace
 from samspill.employers.tests.factories import (
@@ -51,6 +52,8 @@ class World:
     task: Task
     opening: Opening
     contact_person: ContactPerson
+    # A draft agreement (tilretteleggingsgaranti) on ``process``.
+    agreement: Agreement
 
     def persona(self, name: str) -> User:
         user = getattr(self, name)
@@ -95,6 +98,15 @@ def world(db: None) -> World:
     task = TaskFactory(workplace=workplace)
     opening = OpeningFactory(workplace=workplace)
     opening.tasks.add(task)
+    contact_person = ContactPersonFactory(employer=employer_org)
+    agreement = Agreement.objects.create(
+        process=process,
+        workplace=workplace,
+        employer_contact=contact_person,
+        nav_contact=advisor,
+        nav_contact_phone="22334455",
+        purpose="utproving",
+    )
     return World(
         office=office,
         other_office=other_office,
@@ -123,5 +135,6 @@ def world(db: None) -> World:
         workplace=workplace,
         task=task,
         opening=opening,
-        contact_person=ContactPersonFactory(employer=employer_org),
+        contact_person=contact_person,
+        agreement=agreement,
     )

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "samspill.candidates",
     "samspill.processes",
     "samspill.followup",
+    "samspill.agreements",
 ]
 
 MIDDLEWARE = [

@@ -153,3 +153,13 @@ def may_read_audit_log(user: User, candidate: Candidate) -> bool:
     if user.role == Role.MANAGER and user.office_id is not None:
         return candidate.processes.filter(office_id=user.office_id).exists()
     return False
+
+
+#: Roles that see the full agreement; the others who can see the process see the
+#: employer's one-page version (no need level, no NAV-internal reasons).
+AGREEMENT_FULL_ROLES = frozenset({Role.ADVISOR, Role.MANAGER, Role.JOBSEEKER})
+
+
+def agreement_employer_version_only(user: User) -> bool:
+    """Given that ``user`` can see the process: do they see only the employer's version?"""
+    return user.role not in AGREEMENT_FULL_ROLES

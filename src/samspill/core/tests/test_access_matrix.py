@@ -40,6 +40,7 @@ TARGETS: dict[str, tuple[Callable[[World], uuid.UUID], tuple[str, ...]]] = {
         lambda w: w.opening.uuid,
         ("employer_other", "jobseeker_other", "partner", "admin"),
     ),
+    "agreement_id": (lambda w: w.agreement.uuid, OUTSIDERS),
     "contact_person_id": (
         lambda w: w.contact_person.uuid,
         ("employer_other", "jobseeker_other", "partner", "admin"),
@@ -130,7 +131,7 @@ def test_unknown_ids_are_404_and_logged(
 
 
 PERSONAL_MODELS = (
-    r"\b(Candidate|ConsentRecord|InclusionProcess|PhaseChange|ProcessMember)\.objects\b"
+    r"\b(Candidate|ConsentRecord|InclusionProcess|PhaseChange|ProcessMember|Agreement)\.objects\b"
 )
 
 
