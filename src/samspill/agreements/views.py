@@ -53,7 +53,7 @@ def _get(
     )
 
 
-def _context(request: AuthenticatedRequest, access: AgreementAccess) -> dict[str, Any]:
+def page_context(request: AuthenticatedRequest, access: AgreementAccess) -> dict[str, Any]:
     agreement = access.agreement
     approvals = selectors.active_approvals(agreement)
     party = services.party_of(request.user, agreement)
@@ -85,7 +85,7 @@ def _context(request: AuthenticatedRequest, access: AgreementAccess) -> dict[str
 @require_GET
 def agreement_detail(request: AuthenticatedRequest, agreement_id: UUID) -> HttpResponse:
     access = _get(request, agreement_id)
-    context = _context(request, access)
+    context = page_context(request, access)
     if access.can_change and access.agreement.stage in (Stage.DRAFT, Stage.SENT):
         context["commitment_form"] = CommitmentForm(
             initial={"revision": access.agreement.revision, "owner": request.user.display_name}
@@ -218,7 +218,7 @@ def agreement_commitment(request: AuthenticatedRequest, agreement_id: UUID) -> H
         else:
             messages.success(request, "Forpliktelsen er lagt til.")
             return redirect("agreements:detail", agreement_id=agreement.uuid)
-    context = _context(request, access) | {"commitment_form": commitment_form}
+    context = page_context(request, access) | {"commitment_form": commitment_form}
     return render(request, "agreements/detail.html", context, status=400)
 
 
@@ -276,7 +276,7 @@ def _pdf(request: AuthenticatedRequest, agreement_id: UUID, *, employer: bool) -
     access = _get(request, agreement_id)
     employer = employer or access.employer_version
     template = pdf.EMPLOYER if employer else pdf.FULL
-    content = pdf.render_pdf(template, _context(request, access))
+    content = pdf.render_pdf(template, page_context(request, access))
     name = "avtale-arbeidsgiver.pdf" if employer else "avtale.pdf"
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'
