@@ -414,6 +414,12 @@ class DemoBuilder:
             )
         ]
 
+    def agreements(self) -> None:
+        """A few agreements on the demo advisor's placed processes, through the services."""
+        from samspill.demo.agreements import build_agreements
+
+        build_agreements(self)
+
     STEPS: tuple[tuple[str, str], ...] = (
         ("offices", "Kontorer og team"),
         ("staff", "Ansatte og samarbeidspartnere"),
@@ -423,6 +429,7 @@ class DemoBuilder:
         ("needs_and_consents", "Behov og samtykker"),
         ("contacts", "Kontaktlogg"),
         ("demo_logins", "Demo-innlogginger"),
+        ("agreements", "Avtaler (tilretteleggingsgaranti)"),
     )
 
     def run(self, announce: Callable[[int, int, str], None]) -> Summary:
