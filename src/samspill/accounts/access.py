@@ -444,3 +444,26 @@ def agreements_for_process(
         Agreement.objects.filter(process=access.process).select_related("workplace", "nav_contact")
     )
     return access, agreements
+
+
+def agreement_list_for_user(*, user: User, purpose: Purpose, limit: int = 20) -> list[Agreement]:
+    """Agreements on the processes the user may see, newest first, not the cancelled ones.
+
+    For the portals: shown agreements are logged like any other display.
+    """
+    agreements = list(
+        Agreement.objects.filter(process__in=policy.processes_visible_to(user))
+        .exclude(stage="cancelled")
+        .select_related(
+            "process__candidate", "process__employer", "employer_contact", "nav_contact"
+        )
+        .order_by("-created_at", "-id")[:limit]
+    )
+    audit_record_many(
+        actor=user,
+        subjects=[Subject("agreement", a.uuid, a.process.candidate.uuid) for a in agreements],
+        action=Action.VIEW,
+        purpose=purpose,
+        detail="liste",
+    )
+    return agreements
