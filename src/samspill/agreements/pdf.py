@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -13,6 +14,8 @@ EMPLOYER = "agreements/pdf_employer.html"
 def render_document(template: str, context: dict[str, Any]) -> Any:
     """The laid-out document (pages and boxes), before it is written as PDF."""
     from weasyprint import HTML  # heavy import: only when a PDF is asked for
+
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one line per step
 
     return HTML(string=render_to_string(template, context)).render()
 

@@ -258,6 +258,7 @@ def party_of(actor: User, agreement: Agreement) -> Party | None:
 
 
 def _conclude(actor: User, agreement: Agreement, *, kind: str = "", reason: str = "") -> Version:
+    agreement.refresh_from_db()  # the snapshot holds the values as stored, not as typed
     previous = agreement.versions.order_by("-number").first()
     version = Version(
         agreement=agreement,
