@@ -49,6 +49,7 @@ def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespons
 
 def _register_routers() -> None:
     from samspill.accounts.api import router as accounts_router
+    from samspill.agreements.api import router as agreements_router
     from samspill.candidates.api import router as candidates_router
     from samspill.employers.api import router as employers_router
     from samspill.employers.openings_api import router as openings_router
@@ -61,6 +62,7 @@ def _register_routers() -> None:
     api.add_router("/employers", employers_router)
     api.add_router("/", openings_router)
     api.add_router("/matching", matching_router)
+    api.add_router("/agreements", agreements_router)
 
 
 def _exempt_from_login_redirect(patterns: list[URLPattern | URLResolver]) -> None:

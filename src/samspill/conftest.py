@@ -15,6 +15,7 @@ import pytest
 
 from samspill.accounts.models import Office, Role, User
 from samspill.accounts.tests.factories import OfficeFactory, TeamFactory, UserFactory
+from samspill.agreements.models import Agreement
 from samspill.candidates.tests.factories import CandidateFactory, ConsentFactory
 from samspill.employers.models import ContactPerson, Employer, Opening, Task, Workplace
 from samspill.employers.tests.factories import (
@@ -54,6 +55,8 @@ class World:
     task: Task
     opening: Opening
     contact_person: ContactPerson
+    # A draft agreement (tilretteleggingsgaranti) on ``process``.
+    agreement: Agreement
     # Jobbmatch: ``process`` matched with ``opening`` (at the meeting stage), and a match
     # meeting for office A organised by ``employer_contact`` with one agenda line for it.
     match: Match
@@ -136,6 +139,15 @@ def world(db: None) -> World:
     line = MeetingLine.objects.create(
         meeting=meeting, opening=opening, process=process, rank=1, score=0.5
     )
+    contact_person = ContactPersonFactory(employer=employer_org)
+    agreement = Agreement.objects.create(
+        process=process,
+        workplace=workplace,
+        employer_contact=contact_person,
+        nav_contact=advisor,
+        nav_contact_phone="22334455",
+        purpose="utproving",
+    )
     return World(
         office=office,
         other_office=other_office,
@@ -162,7 +174,8 @@ def world(db: None) -> World:
         workplace=workplace,
         task=task,
         opening=opening,
-        contact_person=ContactPersonFactory(employer=employer_org),
+        contact_person=contact_person,
+        agreement=agreement,
         match=match,
         meeting=meeting,
         line=line,

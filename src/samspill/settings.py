@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "samspill.followup",
     "samspill.matching",
     "samspill.insights",
+    "samspill.agreements",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("samspill.accounts.urls")),
     path("", include("samspill.candidates.urls")),
     path("", include("samspill.followup.urls")),
+    path("", include("samspill.agreements.urls")),
     path("forlop/", include("samspill.processes.urls")),
     path("arbeidsgivere/", include("samspill.employers.urls")),
     path("jobbmatch/", include("samspill.matching.urls")),

@@ -20,6 +20,7 @@ from django.http import Http404
 
 from samspill.accounts import policy
 from samspill.accounts.models import Role, User
+from samspill.agreements.models import Agreement
 from samspill.audit.models import Action, AuditEvent, Outcome, Purpose
 from samspill.audit.services import Subject, audit_record, audit_record_many
 from samspill.candidates.models import Candidate, ConsentRecord
@@ -372,3 +373,97 @@ def own_profile_for_user(*, user: User) -> ProfileAccess:
     subject = Subject("profile", candidate.uuid, candidate.uuid)
     audit_record(actor=user, subject=subject, action=Action.VIEW, purpose=Purpose.OWN_DATA)
     return _profile_access(user, candidate, changes_since=False)
+
+
+@dataclass(frozen=True)
+class AgreementAccess:
+    """An agreement as the user may see it: ``employer_version`` hides NAV-internal details."""
+
+    agreement: Agreement
+    process: ProcessAccess
+    employer_version: bool
+    can_change: bool
+
+
+def agreement_get_for_user(
+    *, user: User, agreement_id: UUID, purpose: Purpose, for_change: bool = False
+) -> AgreementAccess:
+    """One agreement, through the policy on its process; every display is logged."""
+    visible = _process_queryset(user)
+    agreement = (
+        Agreement.objects.filter(uuid=agreement_id, process__in=visible)
+        .select_related(
+            "process__candidate",
+            "process__advisor",
+            "process__office",
+            "process__employer",
+            "workplace",
+            "employer_contact",
+            "nav_contact",
+        )
+        .first()
+    )
+    action = Action.CHANGE if for_change else Action.VIEW
+    if agreement is None:
+        owner = (
+            Agreement.objects.filter(uuid=agreement_id)
+            .values_list("process__candidate__uuid", flat=True)
+            .first()
+        )
+        _deny(
+            user=user,
+            subject=Subject("agreement", agreement_id, owner),
+            purpose=purpose,
+            action=action,
+            why="finnes ikke" if owner is None else "forløpet er utenfor brukerens tilgang",
+            error=Http404(),
+        )
+    process = _process_access(user, agreement.process)
+    subject = Subject("agreement", agreement.uuid, agreement.process.candidate.uuid)
+    if for_change and not process.can_change:
+        _deny(
+            user=user,
+            subject=subject,
+            purpose=purpose,
+            action=action,
+            why="rollen kan ikke endre avtalen",
+            error=PermissionDenied(),
+        )
+    employer_version = policy.agreement_employer_version_only(user)
+    detail = "arbeidsgiverversjon" if employer_version else "hele avtalen"
+    audit_record(actor=user, subject=subject, action=Action.VIEW, purpose=purpose, detail=detail)
+    return AgreementAccess(agreement, process, employer_version, process.can_change)
+
+
+def agreements_for_process(
+    *, user: User, process_id: UUID, purpose: Purpose
+) -> tuple[ProcessAccess, list[Agreement]]:
+    """The agreements of one process (the process read is logged by its access function)."""
+    access = process_get_for_user(user=user, process_id=process_id, purpose=purpose)
+    agreements = list(
+        Agreement.objects.filter(process=access.process).select_related("workplace", "nav_contact")
+    )
+    return access, agreements
+
+
+def agreement_list_for_user(*, user: User, purpose: Purpose, limit: int = 20) -> list[Agreement]:
+    """Agreements on the processes the user may see, newest first, not the cancelled ones.
+
+    For the portals: shown agreements are logged like any other display.
+    """
+    agreements = list(
+        Agreement.objects.filter(process__in=policy.processes_visible_to(user))
+        .exclude(stage="cancelled")
+        .select_related(
+            "process__candidate", "process__employer", "employer_contact", "nav_contact"
+        )
+        .order_by("-created_at", "-id")[:limit]
+    )
+    audit_record_many(
+        actor=user,
+        subjects=[Subject("agreement", a.uuid, a.process.candidate.uuid) for a in agreements],
+        action=Action.VIEW,
+        purpose=purpose,
+        detail="liste",
+    )
+    return agreements

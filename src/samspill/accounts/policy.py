@@ -209,3 +209,13 @@ def meetings_visible_to(user: User) -> QuerySet[MatchMeeting]:
     if user.role in (Role.ADVISOR, Role.MANAGER) and user.office_id:
         return MatchMeeting.objects.filter(offices=user.office_id).distinct()
     return MatchMeeting.objects.none()
+
+
+#: Roles that see the full agreement; the others who can see the process see the
+#: employer's one-page version (no need level, no NAV-internal reasons).
+AGREEMENT_FULL_ROLES = frozenset({Role.ADVISOR, Role.MANAGER, Role.JOBSEEKER})
+
+
+def agreement_employer_version_only(user: User) -> bool:
+    """Given that ``user`` can see the process: do they see only the employer's version?"""
+    return user.role not in AGREEMENT_FULL_ROLES

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """Show each message at its field; messages for fields the form lacks go on top."""
     if hasattr(error, "error_dict"):
         for field, messages in error.message_dict.items():

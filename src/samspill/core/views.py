@@ -14,7 +14,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from samspill.accounts import selectors as account_selectors
-from samspill.accounts.access import employer_list_for_user, process_page_for_user
+from samspill.accounts.access import (
+    agreement_list_for_user,
+    employer_list_for_user,
+    process_page_for_user,
+)
 from samspill.accounts.models import Role, User
 from samspill.audit.models import Purpose
 from samspill.core.http import AuthenticatedRequest
@@ -62,11 +66,15 @@ def _employer(user: User) -> dict[str, Any]:
     return {
         "employer": user.employer,
         "page": process_page_for_user(user=user, purpose=Purpose.EMPLOYER_PORTAL),
+        "agreements": agreement_list_for_user(user=user, purpose=Purpose.EMPLOYER_PORTAL),
     }
 
 
 def _jobseeker(user: User) -> dict[str, Any]:
-    return {"page": process_page_for_user(user=user, purpose=Purpose.OWN_DATA)}
+    return {
+        "page": process_page_for_user(user=user, purpose=Purpose.OWN_DATA),
+        "agreements": agreement_list_for_user(user=user, purpose=Purpose.OWN_DATA),
+    }
 
 
 def _admin(user: User) -> dict[str, Any]:

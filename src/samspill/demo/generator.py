@@ -420,6 +420,12 @@ class DemoBuilder:
 
         build_matches(self)
 
+    def agreements(self) -> None:
+        """A few agreements on the demo advisor's placed processes, through the services."""
+        from samspill.demo.agreements import build_agreements
+
+        build_agreements(self)
+
     STEPS: tuple[tuple[str, str], ...] = (
         ("offices", "Kontorer og team"),
         ("staff", "Ansatte og samarbeidspartnere"),
@@ -430,6 +436,7 @@ class DemoBuilder:
         ("contacts", "Kontaktlogg"),
         ("demo_logins", "Demo-innlogginger"),
         ("matches", "Jobbmatch og matchemøte"),
+        ("agreements", "Avtaler (tilretteleggingsgaranti)"),
     )
 
     def run(self, announce: Callable[[int, int, str], None]) -> Summary:

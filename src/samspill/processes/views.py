@@ -20,6 +20,7 @@ from samspill.accounts.access import (
     process_page_for_user,
 )
 from samspill.accounts.models import Role
+from samspill.agreements import selectors as agreement_selectors
 from samspill.audit.models import Purpose
 from samspill.core.errors import add_service_errors
 from samspill.core.http import AuthenticatedRequest
@@ -86,6 +87,7 @@ def process_detail(request: AuthenticatedRequest, process_id: UUID) -> HttpRespo
         "members": selectors.active_members(process=access.process) if access.can_change else [],
         "contacts": contacts_of(process=access.process) if access.can_change else [],
         "matches": matches_of(access.process) if access.can_change else [],
+        "agreements": agreement_selectors.agreements_of(process=access.process),
     }
     return render(request, "processes/detail.html", context)
 

@@ -43,6 +43,7 @@ TARGETS: dict[str, tuple[Callable[[World], uuid.UUID], tuple[str, ...]]] = {
     "match_id": (lambda w: w.match.uuid, OUTSIDERS),
     "meeting_id": (lambda w: w.meeting.uuid, MEETING_OUTSIDERS),
     "line_id": (lambda w: w.line.uuid, MEETING_OUTSIDERS),
+    "agreement_id": (lambda w: w.agreement.uuid, OUTSIDERS),
     "contact_person_id": (
         lambda w: w.contact_person.uuid,
         ("employer_other", "jobseeker_other", "partner", "admin"),
@@ -135,7 +136,7 @@ def test_unknown_ids_are_404_and_logged(
 
 
 PERSONAL_MODELS = (
-    r"\b(Candidate|ConsentRecord|InclusionProcess|PhaseChange|ProcessMember)\.objects\b"
+    r"\b(Candidate|ConsentRecord|InclusionProcess|PhaseChange|ProcessMember|Agreement)\.objects\b"
 )
 
 

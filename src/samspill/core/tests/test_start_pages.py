@@ -81,9 +81,11 @@ def test_admin_start_has_no_personal_data(world: World, client: Client) -> None:
 
 def test_start_pages_log_the_rows_they_show(world: World, client: Client) -> None:
     _start(client, world, "employer")
-    event = AuditEvent.objects.get(actor=world.employer)
-    assert event.purpose == Purpose.EMPLOYER_PORTAL
-    assert event.subject_uuid == world.process.candidate.uuid
+    events = AuditEvent.objects.filter(actor=world.employer)
+    assert {e.object_type for e in events} == {"process", "agreement"}
+    for event in events:
+        assert event.purpose == Purpose.EMPLOYER_PORTAL
+        assert event.subject_uuid == world.process.candidate.uuid
 
 
 def test_a_user_without_a_role_is_refused(db: None, client: Client) -> None:

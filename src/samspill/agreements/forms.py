@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samspill.agreements.measures import REFERRAL_CHOICES
+from samspill.agreements.models import Agreement, CancelReason
+from samspill.agreements.services import CHANGE_KINDS
+from samspill.core.forms import AkselFormMixin, Form
+
+FOLLOWUP_FORMS = [
+    ("phone", _("Telefon")),
+    ("visit", _("Besøk på arbeidsplassen")),
+    ("three_way", _("Trekantsamtale på arbeidsplassen")),
+]
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TEXT = forms.Textarea(attrs={"rows": 3})
+
+#: The edit form's sections, in the order of the agreement.
+SECTIONS: list[tuple[Any, list[str]]] = [
+    (_("Partene"), ["employer_contact", "nav_contact_phone"]),
+    (_("Formål"), ["purpose", "goals"]),
+    (_("Innhold og opplæring"), ["tasks", "trainer", "training", "buddy"]),
+    (_("Periode og arbeidstid"), ["start_on", "end_on", "hours_per_week", "working_hours"]),
+    (_("Tilrettelegging"), ["accommodations"]),
+    (
+        _("Tiltak og tilskudd"),
+        [
+            "measure",
+            "percentage",
+            "monthly_wage",
+            "holiday_pay_rate",
+            "pension_rate",
+            "employer_tax_rate",
+            "mentor_name",
+            "mentor_wage",
+            "mentor_wage_period",
+            "mentor_position_percent",
+            "mentor_hours_per_month",
+            "expenses",
+            "referrals",
+            "override_reason",
+        ],
+    ),
+    (_("Hvem gjør hva"), ["employer_duties", "support_duties", "jobseeker_duties"]),
+    (_("Oppfølging"), ["followup_frequency", "followup_forms", "followup_note"]),
+    (_("Hva gjør vi hvis …"), ["if_absent", "if_conflict", "if_not_working"]),
+    (_("Avslutning"), ["ending"]),
+]
+FIELDS = [name for _, names in SECTIONS for name in names]
+TEXT_FIELDS = (
+    "goals",
+    "tasks",
+    "training",
+    "accommodations",
+    "override_reason",
+    "employer_duties",
+    "support_duties",
+    "jobseeker_duties",
+    "followup_note",
+    "if_absent",
+    "if_conflict",
+    "if_not_working",
+    "ending",
+)
+
+
+class AgreementForm(AkselFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+    referrals = forms.MultipleChoiceField(
+        label=_("Henvisninger"),
+        choices=REFERRAL_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tiltak som avgjøres av en annen enhet; avtalen viser henvisningen."),
+    )
+    followup_forms = forms.MultipleChoiceField(
+        label=_("Hvordan"),
+        choices=FOLLOWUP_FORMS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Agreement
+        fields = FIELDS
+        widgets = {
+            "start_on": DATE,
+            "end_on": DATE,
+            **dict.fromkeys(TEXT_FIELDS, TEXT),
+        }
+        help_texts = {
+            "nav_contact_phone": _("Påkrevd før avtalen sendes til godkjenning."),
+            "percentage": _(
+                "Midlertidig lønnstilskudd: tom gir satsen innsatsbehovet gir. "
+                "Varig lønnstilskudd: 0–75. Sommerjobb: 50 eller 75."
+            ),
+            "holiday_pay_rate": _("Som desimaltall, f.eks. 0,12"),
+            "pension_rate": _("Som desimaltall, f.eks. 0,02"),
+            "employer_tax_rate": _("Som desimaltall, f.eks. 0,141"),
+            "override_reason": _("Bare der regelverket gir rom for skjønn."),
+        }
+
+    def __init__(self, *args: Any, contacts: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        contact = self.fields["employer_contact"]
+        assert isinstance(contact, forms.ModelChoiceField)
+        contact.queryset = contacts
+        contact.to_field_name = "uuid"
+        self.fields["purpose"].required = False
+
+    def values(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in FIELDS}
+
+
+class CommitmentForm(Form):
+    text = forms.CharField(label=_("Hva NAV skal gjøre"), max_length=300)
+    deadline = forms.DateField(label=_("Frist"), widget=DATE)
+    owner = forms.CharField(label=_("Ansvarlig i NAV"), max_length=160)
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class RevisionForm(Form):
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class CancelForm(Form):
+    reason = forms.ChoiceField(
+        label=_("Hvorfor avbrytes avtalen?"),
+        choices=[c for c in CancelReason.choices if c[0] != CancelReason.STALE],
+    )
+    note = forms.CharField(label=_("Utdyping"), required=False, max_length=500, widget=TEXT)
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ChangeForm(AkselFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    """A targeted change after conclusion: the kind, a reason, and the fields it touches."""
+
+    kind = forms.ChoiceField(
+        label=_("Hva endres?"), choices=[(k, label) for k, (label, _f) in CHANGE_KINDS.items()]
+    )
+    reason = forms.CharField(
+        label=_("Begrunnelse"),
+        required=False,
+        max_length=500,
+        widget=TEXT,
+        help_text=_("Påkrevd når avtalen forkortes. Partene ser begrunnelsen."),
+    )
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+    followup_forms = forms.MultipleChoiceField(
+        label=_("Hvordan"),
+        choices=FOLLOWUP_FORMS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Agreement
+        fields = sorted({name for _label, names in CHANGE_KINDS.values() for name in names})
+        widgets = {
+            "end_on": DATE,
+            "accommodations": TEXT,
+            "followup_note": TEXT,
+            "override_reason": TEXT,
+        }
+
+    def __init__(self, *args: Any, contacts: Any, staff: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        contact = self.fields["employer_contact"]
+        assert isinstance(contact, forms.ModelChoiceField)
+        contact.queryset, contact.to_field_name = contacts, "uuid"
+        nav = self.fields["nav_contact"]
+        assert isinstance(nav, forms.ModelChoiceField)
+        nav.queryset, nav.to_field_name = staff, "uuid"
+        self.order_fields(["kind", "reason"])
+
+    def values(self) -> dict[str, Any]:
+        names = CHANGE_KINDS[self.cleaned_data["kind"]][1]
+        return {name: self.cleaned_data[name] for name in names}

@@ -1,0 +1,409 @@
+"""Writes for agreements: draft, edit, send, approve, conclude, change, cancel.
+
+Every write locks the agreement row, checks the revision the user's form was built from
+(so a second, concurrent save is refused rather than silently overwriting), validates with
+Norwegian messages at the field, runs in one transaction and writes an audit row.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from samspill.accounts import policy
+from samspill.accounts.models import Role, User
+from samspill.agreements import chain, measures, rules_check
+from samspill.agreements.models import (
+    Agreement,
+    Approval,
+    CancelReason,
+    Commitment,
+    Event,
+    Party,
+    Purpose,
+    Stage,
+    Version,
+)
+from samspill.agreements.transitions import EDITABLE, may_move
+from samspill.audit.models import Action
+from samspill.audit.models import Purpose as AuditPurpose
+from samspill.audit.services import Subject, audit_record
+from samspill.processes.models import InclusionProcess, Phase
+
+DEFAULT_TEXTS = {
+    "employer_duties": "Lærer opp i arbeidsoppgavene og gir beskjed til kontaktpersonen i NAV "
+    "hvis noe ikke fungerer.",
+    "support_duties": "Følger opp på arbeidsplassen og tar seg av forhold utenfor jobben "
+    "(NAV tar seg av utenomting).",
+    "jobseeker_duties": "Møter til avtalt tid og sier fra hvis noe er vanskelig.",
+    "ending": "Hvis det ikke fungerer, møtes vi alle tre, snakker om hva som gikk bra, og "
+    "avslutter på en ordentlig måte.",
+}
+#: Fields each targeted change after conclusion may touch.
+CHANGE_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "extend": ("Forlenge", ("end_on",)),
+    "shorten": ("Forkorte", ("end_on",)),
+    "hours": ("Endre arbeidstid", ("hours_per_week", "working_hours")),
+    "pay": (
+        "Endre lønn og tilskudd",
+        (
+            "monthly_wage",
+            "holiday_pay_rate",
+            "pension_rate",
+            "employer_tax_rate",
+            "percentage",
+            "mentor_wage",
+            "mentor_wage_period",
+            "mentor_position_percent",
+            "mentor_hours_per_month",
+            "expenses",
+            "override_reason",
+        ),
+    ),
+    "followup": ("Endre oppfølgingen", ("followup_frequency", "followup_forms", "followup_note")),
+    "accommodations": ("Endre tilretteleggingen", ("accommodations",)),
+    "contact": ("Bytte kontaktperson", ("nav_contact", "nav_contact_phone", "employer_contact")),
+}
+STALE_AFTER_WEEKS = 12
+
+
+def _subject(agreement: Agreement) -> Subject:
+    return Subject("agreement", agreement.uuid, agreement.process.candidate.uuid)
+
+
+def _audit(actor: User, agreement: Agreement, detail: str, action: Action = Action.CHANGE) -> None:
+    purposes: dict[str, AuditPurpose] = {
+        Role.EMPLOYER: AuditPurpose.EMPLOYER_PORTAL,
+        Role.JOBSEEKER: AuditPurpose.OWN_DATA,
+    }
+    purpose = purposes.get(actor.role, AuditPurpose.CASE_WORK)
+    audit_record(
+        actor=actor, subject=_subject(agreement), action=action, purpose=purpose, detail=detail
+    )
+
+
+def _lock(agreement: Agreement, revision: int | None) -> Agreement:
+    locked = (
+        Agreement.objects.select_for_update()
+        .select_related("process__candidate", "process__employer", "workplace")
+        .get(pk=agreement.pk)
+    )
+    if revision is not None and revision != locked.revision:
+        who = locked.updated_by.display_name if locked.updated_by else "en annen"
+        raise ValidationError(
+            f"Avtalen ble endret av {who} mens du arbeidet med den. Ingenting av ditt er "
+            "lagret ennå: se over endringene under og lagre på nytt."
+        )
+    return locked
+
+
+def _move(actor: User, agreement: Agreement, target: Stage, note: str = "") -> None:
+    if not may_move(agreement.stage, target):
+        current = Stage(agreement.stage).label
+        raise ValidationError(f"Avtalen kan ikke gå fra «{current}» til «{target.label}».")
+    Event.objects.create(
+        agreement=agreement, from_stage=agreement.stage, to_stage=target, note=note, by=actor
+    )
+    agreement.stage = target
+
+
+def _require_staff(actor: User, process: InclusionProcess) -> None:
+    if not policy.processes_visible_to(actor).filter(pk=process.pk).exists() or (
+        not policy.may_change_process(actor, process)
+    ):
+        raise ValidationError("Bare veiledere og ledere med tilgang til forløpet kan gjøre dette.")
+
+
+@transaction.atomic
+def agreement_create(*, actor: User, process: InclusionProcess) -> Agreement:
+    """A draft on a placed process, with the parties and plain defaults filled in."""
+    _require_staff(actor, process)
+    if process.employer_id is None or process.workplace_id is None:
+        raise ValidationError("Forløpet må ha en arbeidsgiver og en arbeidsplass før en avtale.")
+    if process.agreements.filter(stage__in=EDITABLE).exists():
+        raise ValidationError("Forløpet har allerede en avtale som ikke er inngått.")
+    advisor = process.advisor
+    assert process.employer is not None
+    agreement = Agreement.objects.create(
+        process=process,
+        workplace=process.workplace,
+        employer_contact=process.employer.contact_persons.order_by("id").first(),
+        nav_contact=advisor,
+        nav_contact_phone=advisor.phone,
+        purpose=Purpose.EMPLOYMENT if process.phase == Phase.EMPLOYMENT else Purpose.TRIAL,
+        goals=process.candidate.own_wishes or process.candidate.own_motivation,
+        created_by=actor,
+        updated_by=actor,
+        **DEFAULT_TEXTS,
+    )
+    Event.objects.create(agreement=agreement, to_stage=Stage.DRAFT, by=actor)
+    _audit(actor, agreement, "utkast opprettet", Action.CREATE)
+    return agreement
+
+
+def _apply(agreement: Agreement, values: dict[str, Any]) -> list[str]:
+    """Set ``values`` and return the names of the fields that changed."""
+    changed = []
+    for name, value in values.items():
+        if getattr(agreement, name) != value:
+            setattr(agreement, name, value)
+            changed.append(name)
+    return changed
+
+
+def _labels(names: list[str]) -> str:
+    fields = [Agreement._meta.get_field(n) for n in names]
+    return ", ".join(str(getattr(f, "verbose_name", f.name)) for f in fields)
+
+
+def _withdraw_approvals(agreement: Agreement, reason: str) -> int:
+    return agreement.approvals.filter(withdrawn_at__isnull=True).update(
+        withdrawn_at=timezone.now(), withdrawn_reason=reason[:300]
+    )
+
+
+def _edited(actor: User, agreement: Agreement, what: str) -> None:
+    """After an edit before conclusion: withdraw approvals, back to draft, save, audit."""
+    reason = f"Avtalen ble endret av {actor.display_name} ({what})"
+    _withdraw_approvals(agreement, reason)
+    if agreement.stage == Stage.SENT:
+        _move(actor, agreement, Stage.DRAFT, reason)
+    agreement.revision += 1
+    agreement.updated_by = actor
+    agreement.save()
+    _audit(actor, agreement, f"endret: {what}")
+
+
+@transaction.atomic
+def agreement_update(
+    *, actor: User, agreement: Agreement, revision: int, values: dict[str, Any]
+) -> Agreement:
+    """Edit the content before conclusion; any change withdraws the approvals given."""
+    agreement = _lock(agreement, revision)
+    _require_staff(actor, agreement.process)
+    if agreement.stage not in EDITABLE:
+        raise ValidationError("En inngått avtale endres med en målrettet endring.")
+    referrals = values.get("referrals", [])
+    if any(measures.MEASURES[code].kind != measures.Kind.REFERRAL for code in referrals):
+        raise ValidationError({"referrals": "Velg bare tiltak som er henvisninger."})
+    changed = _apply(agreement, values)
+    if not changed:
+        return agreement
+    agreement.overridden_rules = rules_check.enforce(agreement)
+    _edited(actor, agreement, _labels(changed))
+    return agreement
+
+
+@transaction.atomic
+def agreement_add_commitment(
+    *, actor: User, agreement: Agreement, revision: int, text: str, deadline: date, owner: str
+) -> Commitment:
+    agreement = _lock(agreement, revision)
+    _require_staff(actor, agreement.process)
+    if agreement.stage not in EDITABLE:
+        raise ValidationError("En inngått avtale endres med en målrettet endring.")
+    if not text.strip():
+        raise ValidationError({"text": "Skriv hva NAV skal gjøre."})
+    if not owner.strip():
+        raise ValidationError({"owner": "Skriv hvem i NAV som har ansvaret."})
+    commitment = agreement.commitments.create(text=text.strip(), deadline=deadline, owner=owner)
+    _edited(actor, agreement, "NAVs forpliktelser")
+    return commitment
+
+
+@transaction.atomic
+def agreement_remove_commitment(
+    *, actor: User, agreement: Agreement, revision: int, commitment_id: Any
+) -> None:
+    agreement = _lock(agreement, revision)
+    _require_staff(actor, agreement.process)
+    if agreement.stage not in EDITABLE:
+        raise ValidationError("En inngått avtale endres med en målrettet endring.")
+    if not agreement.commitments.filter(uuid=commitment_id).delete()[0]:
+        raise ValidationError("Forpliktelsen finnes ikke i denne avtalen.")
+    _edited(actor, agreement, "NAVs forpliktelser")
+
+
+@transaction.atomic
+def agreement_send(*, actor: User, agreement: Agreement, revision: int) -> Agreement:
+    """Send a complete draft to the parties for approval."""
+    agreement = _lock(agreement, revision)
+    _require_staff(actor, agreement.process)
+    gaps = rules_check.missing(agreement)
+    if gaps:
+        raise ValidationError(gaps)
+    rules_check.enforce(agreement)
+    _move(actor, agreement, Stage.SENT)
+    agreement.save(update_fields=["stage", "updated_at"])
+    _audit(actor, agreement, "sendt til godkjenning")
+    return agreement
+
+
+def party_of(actor: User, agreement: Agreement) -> Party | None:
+    """Which party ``actor`` approves for, if any."""
+    process = agreement.process
+    if actor.role == Role.JOBSEEKER and process.candidate.user_id == actor.pk:
+        return Party.JOBSEEKER
+    if actor.role == Role.EMPLOYER and actor.employer_id == process.employer_id:
+        return Party.EMPLOYER
+    if actor.role in (Role.ADVISOR, Role.MANAGER) and (
+        policy.processes_visible_to(actor).filter(pk=process.pk).exists()
+    ):
+        return Party.ADVISOR
+    return None
+
+
+def _conclude(actor: User, agreement: Agreement, *, kind: str = "", reason: str = "") -> Version:
+    agreement.refresh_from_db()  # the snapshot holds the values as stored, not as typed
+    previous = agreement.versions.order_by("-number").first()
+    version = Version(
+        agreement=agreement,
+        number=previous.number + 1 if previous else 1,
+        snapshot=chain.snapshot_of(agreement),
+        change_kind=kind,
+        change_reason=reason[:500],
+        previous_hash=previous.hash if previous else "",
+        created_at=timezone.now().replace(microsecond=0),
+        created_by=actor,
+    )
+    version.hash = chain.hash_of(version)
+    version.save()
+    return version
+
+
+@transaction.atomic
+def agreement_approve(*, actor: User, agreement: Agreement, revision: int) -> Approval:
+    """A party approves the revision they saw: jobseeker and employer in either order,
+    the advisor last. Without money involved the advisor's approval concludes it."""
+    agreement = _lock(agreement, revision)
+    party = party_of(actor, agreement)
+    if party is None:
+        raise ValidationError("Du er ikke part i denne avtalen.")
+    if agreement.stage != Stage.SENT:
+        raise ValidationError("Avtalen er ikke sendt til godkjenning.")
+    given = {a.party for a in agreement.approvals.filter(withdrawn_at__isnull=True)}
+    if party in given:
+        raise ValidationError("Du har allerede godkjent avtalen.")
+    if party == Party.ADVISOR and not {Party.JOBSEEKER, Party.EMPLOYER} <= given:
+        raise ValidationError("Veilederen godkjenner sist, etter arbeidssøkeren og arbeidsgiveren.")
+    approval = agreement.approvals.create(party=party, user=actor, revision=agreement.revision)
+    _audit(actor, agreement, f"godkjent av {Party(party).label.lower()}")
+    measure = measures.MEASURES.get(agreement.measure)
+    if party == Party.ADVISOR and (measure is None or not measure.pays_money):
+        _move(actor, agreement, Stage.CONCLUDED, "inngått")
+        agreement.save(update_fields=["stage", "updated_at"])
+        _conclude(actor, agreement)
+    return approval
+
+
+@transaction.atomic
+def agreement_conclude(*, actor: User, agreement: Agreement, revision: int) -> Version:
+    """Four eyes: a measure that pays money is concluded by a second approver, not the
+    advisor who approved it."""
+    agreement = _lock(agreement, revision)
+    _require_staff(actor, agreement.process)
+    approvals = {a.party: a for a in agreement.approvals.filter(withdrawn_at__isnull=True)}
+    if agreement.stage != Stage.SENT or set(approvals) != set(Party):
+        raise ValidationError("Alle tre parter må ha godkjent før avtalen kan inngås.")
+    if approvals[Party.ADVISOR].user_id == actor.pk:
+        raise ValidationError(
+            "Fire øyne: avtalen gir tilskudd, så en annen enn veilederen som godkjente "
+            "må inngå den."
+        )
+    _move(actor, agreement, Stage.CONCLUDED, "inngått")
+    agreement.save(update_fields=["stage", "updated_at"])
+    version = _conclude(actor, agreement)
+    _audit(actor, agreement, f"inngått, versjon {version.number}")
+    return version
+
+
+@transaction.atomic
+def agreement_change(
+    *,
+    actor: User,
+    agreement: Agreement,
+    revision: int,
+    kind: str,
+    reason: str,
+    values: dict[str, Any],
+) -> Version:
+    """A targeted change after conclusion; each makes a new concluded version."""
+    agreement = _lock(agreement, revision)
+    _require_staff(actor, agreement.process)
+    if agreement.stage != Stage.CONCLUDED:
+        raise ValidationError("Bare en inngått avtale endres på denne måten.")
+    if kind not in CHANGE_KINDS:
+        raise ValidationError({"kind": "Velg hva som skal endres."})
+    label, allowed = CHANGE_KINDS[kind]
+    values = {name: value for name, value in values.items() if name in allowed}
+    old_end = agreement.end_on
+    changed = _apply(agreement, values)
+    if not changed:
+        raise ValidationError("Ingenting er endret.")
+    end = agreement.end_on
+    if kind == "extend" and (old_end is None or end is None or end <= old_end):
+        raise ValidationError({"end_on": "En forlengelse må ha en senere sluttdato."})
+    if kind == "shorten":
+        if old_end is None or end is None or end >= old_end:
+            raise ValidationError({"end_on": "En forkortelse må ha en tidligere sluttdato."})
+        if not reason.strip():
+            raise ValidationError({"reason": "Skriv hvorfor avtalen forkortes."})
+    agreement.overridden_rules = rules_check.enforce(agreement)
+    agreement.revision += 1
+    agreement.updated_by = actor
+    agreement.save()
+    version = _conclude(actor, agreement, kind=kind, reason=reason.strip() or label)
+    _move(actor, agreement, Stage.CONCLUDED, f"{label}: {_labels(changed)}")
+    _audit(actor, agreement, f"{label.lower()}, versjon {version.number}")
+    return version
+
+
+@transaction.atomic
+def agreement_cancel(
+    *, actor: User, agreement: Agreement, revision: int | None, reason: str, note: str = ""
+) -> Agreement:
+    agreement = _lock(agreement, revision)
+    _require_staff(actor, agreement.process)
+    if reason not in CancelReason.values or reason == CancelReason.STALE:
+        raise ValidationError({"reason": "Velg hvorfor avtalen avbrytes."})
+    _move(actor, agreement, Stage.CANCELLED, f"{CancelReason(reason).label}. {note}".strip())
+    agreement.cancel_reason, agreement.cancel_note = reason, note.strip()[:500]
+    agreement.revision += 1
+    agreement.save()
+    _audit(actor, agreement, f"avbrutt: {reason}")
+    return agreement
+
+
+@transaction.atomic
+def agreements_expire_drafts(*, now: Any = None) -> tuple[int, int]:
+    """Cancel drafts untouched for 12 weeks; mark those a week from it as warned.
+
+    Run by a timer (``manage.py agreements_expire_drafts``). Returns (warned, cancelled).
+    """
+    now = now or timezone.now()
+    stale = now - timedelta(weeks=STALE_AFTER_WEEKS)
+    drafts = Agreement.objects.filter(stage__in=EDITABLE)
+    cancelled = 0
+    for agreement in drafts.filter(updated_at__lte=stale).select_for_update():
+        Event.objects.create(
+            agreement=agreement,
+            from_stage=agreement.stage,
+            to_stage=Stage.CANCELLED,
+            note=str(CancelReason.STALE.label),
+        )
+        agreement.stage, agreement.cancel_reason = Stage.CANCELLED, CancelReason.STALE
+        agreement.revision += 1
+        Agreement.objects.filter(pk=agreement.pk).update(
+            stage=agreement.stage,
+            cancel_reason=agreement.cancel_reason,
+            revision=agreement.revision,
+        )
+        cancelled += 1
+    warned = drafts.filter(
+        updated_at__lte=stale + timedelta(weeks=1), stale_warned_at__isnull=True
+    ).update(stale_warned_at=now)
+    return warned, cancelled

@@ -1,0 +1,293 @@
+"""Agreement pages: thin views (access function → form → service → redirect)."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from samspill.accounts.access import (
+    AgreementAccess,
+    agreement_get_for_user,
+    process_get_for_user,
+)
+from samspill.accounts.models import Role
+from samspill.agreements import pdf, selectors, services
+from samspill.agreements.forms import (
+    SECTIONS,
+    AgreementForm,
+    CancelForm,
+    ChangeForm,
+    CommitmentForm,
+    RevisionForm,
+)
+from samspill.agreements.models import Party, Stage
+from samspill.audit.models import Purpose
+from samspill.core.errors import add_service_errors
+from samspill.core.http import AuthenticatedRequest
+
+_PURPOSE_BY_ROLE: dict[str, Purpose] = {
+    Role.EMPLOYER: Purpose.EMPLOYER_PORTAL,
+    Role.JOBSEEKER: Purpose.OWN_DATA,
+    Role.PARTNER: Purpose.PARTNER_WORK,
+    Role.EMPLOYER_CONTACT: Purpose.PARTNER_WORK,
+}
+
+
+def _purpose(request: AuthenticatedRequest) -> Purpose:
+    return _PURPOSE_BY_ROLE.get(request.user.role, Purpose.CASE_WORK)
+
+
+def _get(
+    request: AuthenticatedRequest, agreement_id: UUID, *, change: bool = False
+) -> AgreementAccess:
+    purpose = Purpose.CASE_WORK if change else _purpose(request)
+    return agreement_get_for_user(
+        user=request.user, agreement_id=agreement_id, purpose=purpose, for_change=change
+    )
+
+
+def page_context(request: AuthenticatedRequest, access: AgreementAccess) -> dict[str, Any]:
+    agreement = access.agreement
+    approvals = selectors.active_approvals(agreement)
+    party = services.party_of(request.user, agreement)
+    return {
+        "access": access,
+        "agreement": agreement,
+        "candidate": access.process.candidate,
+        "status": selectors.status_of(agreement, timezone.localdate()),
+        "measure": selectors.measure_of(agreement),
+        "referrals": selectors.referrals_of(agreement),
+        "calculation": selectors.calculation_of(agreement),
+        "commitments": list(agreement.commitments.all()),
+        "approvals": approvals,
+        "withdrawn": list(selectors.withdrawn_approvals(agreement)),
+        "waiting_for": selectors.waiting_for(agreement),
+        "versions": selectors.versions_of(agreement),
+        "shared": selectors.shared_with_employer(agreement),
+        "missing": selectors.missing(agreement) if agreement.stage == Stage.DRAFT else {},
+        "may_approve": agreement.stage == Stage.SENT
+        and party is not None
+        and party not in approvals,
+        "may_conclude": access.can_change
+        and agreement.stage == Stage.SENT
+        and len(approvals) == len(Party),
+        "revision_form": RevisionForm(initial={"revision": agreement.revision}),
+    }
+
+
+@require_GET
+def agreement_detail(request: AuthenticatedRequest, agreement_id: UUID) -> HttpResponse:
+    access = _get(request, agreement_id)
+    context = page_context(request, access)
+    if access.can_change and access.agreement.stage in (Stage.DRAFT, Stage.SENT):
+        context["commitment_form"] = CommitmentForm(
+            initial={"revision": access.agreement.revision, "owner": request.user.display_name}
+        )
+    template = "employer" if access.employer_version else "detail"
+    return render(request, f"agreements/{template}.html", context)
+
+
+@require_POST
+def agreement_create(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse:
+    access = process_get_for_user(
+        user=request.user, process_id=process_id, purpose=Purpose.CASE_WORK, for_change=True
+    )
+    try:
+        agreement = services.agreement_create(actor=request.user, process=access.process)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("processes:detail", process_id=access.process.uuid)
+    messages.success(request, "Utkastet til avtale er laget.")
+    return redirect("agreements:edit", agreement_id=agreement.uuid)
+
+
+@require_http_methods(["GET", "POST"])
+def agreement_edit(request: AuthenticatedRequest, agreement_id: UUID) -> HttpResponse:
+    access = _get(request, agreement_id, change=True)
+    agreement = access.agreement
+    assert agreement.process.employer is not None or agreement.workplace is not None
+    contacts = (
+        agreement.process.employer.contact_persons.all() if agreement.process.employer else []
+    )
+    form = AgreementForm(
+        request.POST if request.method == "POST" else None,
+        instance=agreement,
+        contacts=contacts,
+        initial={"revision": agreement.revision},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agreement_update(
+                actor=request.user,
+                agreement=agreement,
+                revision=form.cleaned_data["revision"],
+                values=form.values(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Avtalen er lagret.")
+            return redirect("agreements:detail", agreement_id=agreement.uuid)
+    sections = [(title, [form[name] for name in names]) for title, names in SECTIONS]
+    context = {"access": access, "form": form, "sections": sections}
+    return render(request, "agreements/edit.html", context)
+
+
+def _revision_action(
+    request: AuthenticatedRequest, agreement_id: UUID, action: Any, done: str, *, change: bool
+) -> HttpResponse:
+    access = _get(request, agreement_id, change=change)
+    form = RevisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Last siden på nytt og prøv igjen.")
+    else:
+        try:
+            action(
+                actor=request.user,
+                agreement=access.agreement,
+                revision=form.cleaned_data["revision"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, done)
+    return redirect("agreements:detail", agreement_id=access.agreement.uuid)
+
+
+@require_POST
+def agreement_send(request: AuthenticatedRequest, agreement_id: UUID) -> HttpResponse:
+    return _revision_action(
+        request,
+        agreement_id,
+        services.agreement_send,
+        "Avtalen er sendt til godkjenning.",
+        change=True,
+    )
+
+
+@require_POST
+def agreement_approve(request: AuthenticatedRequest, agreement_id: UUID) -> HttpResponse:
+    return _revision_action(
+        request,
+        agreement_id,
+        services.agreement_approve,
+        "Du har godkjent avtalen.",
+        change=False,
+    )
+
+
+@require_POST
+def agreement_conclude(request: AuthenticatedRequest, agreement_id: UUID) -> HttpResponse:
+    return _revision_action(
+        request, agreement_id, services.agreement_conclude, "Avtalen er inngått.", change=True
+    )
+
+
+@require_POST
+def agreement_commitment(request: AuthenticatedRequest, agreement_id: UUID) -> HttpResponse:
+    access = _get(request, agreement_id, change=True)
+    agreement = access.agreement
+    if "remove" in request.POST:
+        form = RevisionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.agreement_remove_commitment(
+                    actor=request.user,
+                    agreement=agreement,
+                    revision=form.cleaned_data["revision"],
+                    commitment_id=request.POST["remove"],
+                )
+            except (ValidationError, ValueError) as error:
+                messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        return redirect("agreements:detail", agreement_id=agreement.uuid)
+    commitment_form = CommitmentForm(request.POST)
+    if commitment_form.is_valid():
+        try:
+            services.agreement_add_commitment(
+                actor=request.user, agreement=agreement, **commitment_form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(commitment_form, error)
+        else:
+            messages.success(request, "Forpliktelsen er lagt til.")
+            return redirect("agreements:detail", agreement_id=agreement.uuid)
+    context = page_context(request, access) | {"commitment_form": commitment_form}
+    return render(request, "agreements/detail.html", context, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def agreement_change(request: AuthenticatedRequest, agreement_id: UUID) -> HttpResponse:
+    access = _get(request, agreement_id, change=True)
+    agreement = access.agreement
+    employer = agreement.process.employer
+    form = ChangeForm(
+        request.POST if request.method == "POST" else None,
+        instance=agreement,
+        contacts=employer.contact_persons.all() if employer else [],
+        staff=agreement.process.office.staff.filter(role__in=(Role.ADVISOR, Role.MANAGER)),
+        initial={"revision": agreement.revision},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agreement_change(
+                actor=request.user,
+                agreement=agreement,
+                revision=form.cleaned_data["revision"],
+                kind=form.cleaned_data["kind"],
+                reason=form.cleaned_data["reason"],
+                values=form.values(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Endringen er lagret som en ny versjon.")
+            return redirect("agreements:detail", agreement_id=agreement.uuid)
+    return render(request, "agreements/change.html", {"access": access, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def agreement_cancel(request: AuthenticatedRequest, agreement_id: UUID) -> HttpResponse:
+    access = _get(request, agreement_id, change=True)
+    form = CancelForm(
+        request.POST if request.method == "POST" else None,
+        initial={"revision": access.agreement.revision},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agreement_cancel(
+                actor=request.user, agreement=access.agreement, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Avtalen er avbrutt.")
+            return redirect("agreements:detail", agreement_id=access.agreement.uuid)
+    return render(request, "agreements/cancel.html", {"access": access, "form": form})
+
+
+def _pdf(request: AuthenticatedRequest, agreement_id: UUID, *, employer: bool) -> HttpResponse:
+    access = _get(request, agreement_id)
+    employer = employer or access.employer_version
+    template = pdf.EMPLOYER if employer else pdf.FULL
+    content = pdf.render_pdf(template, page_context(request, access))
+    name = "avtale-arbeidsgiver.pdf" if employer else "avtale.pdf"
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+@require_GET
+def agreement_pdf(request: AuthenticatedRequest, agreement_id: UUID) -> HttpResponse:
+    return _pdf(request, agreement_id, employer=False)
+
+
+@require_GET
+def agreement_employer_pdf(request: AuthenticatedRequest, agreement_id: UUID) -> HttpResponse:
+    return _pdf(request, agreement_id, employer=True)
