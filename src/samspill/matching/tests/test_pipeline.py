@@ -170,3 +170,21 @@ def test_the_jobseeker_sees_a_match_once_it_is_presented_to_them(
     response = client.get(url)
     assert response.status_code == 200
     assert "Neste steg" not in response.content.decode()  # the jobseeker cannot move it
+
+
+def test_an_agreed_match_leads_to_writing_the_agreement(scene: Scene, client: Client) -> None:
+    match = services.match_propose(
+        actor=scene.world.advisor, process=scene.kari, opening=scene.opening
+    )
+    match = _walk_to(
+        scene,
+        match,
+        MatchStatus.PRESENTED_CANDIDATE,
+        MatchStatus.CANDIDATE_INTERESTED,
+        MatchStatus.PRESENTED_EMPLOYER,
+        MatchStatus.MEETING,
+        MatchStatus.AGREED,
+    )
+    client.force_login(scene.world.advisor)
+    page = client.get(reverse("matching:match", kwargs={"match_id": match.uuid})).content.decode()
+    assert reverse("agreements:create", kwargs={"process_id": scene.kari.uuid}) in page
