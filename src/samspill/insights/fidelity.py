@@ -1,0 +1,284 @@
+"""The IPS fidelity scale (IPS-25) as data, its bands, and the items Samspill can suggest a
+score for from its own data.
+
+Source: shared/reference/IPS-FIDELITY.md (the IPS Supported Employment Fidelity Scale,
+Bond et al. 2008/2012; the IPS Employment Center manual, 2019; Norwegian labels after
+«Håndbok i kvalitetsevaluering IPS Supported Employment», 3rd ed. 2015). A suggestion is
+only a suggestion: the reviewers score on present evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from samspill.followup.models import Contact, Place
+from samspill.insights.models import Job
+from samspill.insights.selectors import Processes, caseload, timings
+from samspill.insights.stats import Rate
+
+
+@dataclass(frozen=True)
+class Item:
+    code: str
+    section: str
+    label: str
+    five: str
+
+
+ITEMS: tuple[Item, ...] = (
+    Item(
+        "S1",
+        "Bemanning",
+        "Antall deltakere per jobbspesialist",
+        "Høyst 20 aktive deltakere per jobbspesialist i full stilling.",
+    ),
+    Item(
+        "S2",
+        "Bemanning",
+        "Jobbspesialisten arbeider bare med arbeidsrettet oppfølging",
+        "Minst 96 % av tiden brukes på arbeidsrettet oppfølging.",
+    ),
+    Item(
+        "S3",
+        "Bemanning",
+        "Jobbspesialisten er generalist",
+        "Én jobbspesialist følger deltakeren gjennom alle faser, uten overleveringer.",
+    ),
+    Item(
+        "O1",
+        "Organisering",
+        "Integrering via tilknytning til behandlingsteam",
+        "Knyttet til 1–2 behandlingsteam som står for minst 90 % av deltakerne.",
+    ),
+    Item(
+        "O2",
+        "Organisering",
+        "Integrering via hyppig kontakt med behandlingsteamet",
+        "Ukentlige teammøter, felles beslutninger, samlokalisering og felles oppsøkende arbeid.",
+    ),
+    Item(
+        "O3",
+        "Organisering",
+        "Samarbeid mellom jobbspesialist og NAV-veileder",
+        "Planlagte møter minst månedlig og kontakt om deltakere ukentlig.",
+    ),
+    Item(
+        "O4",
+        "Organisering",
+        "Egen enhet for arbeidsrettet oppfølging",
+        "Minst to jobbspesialister og en leder, ukentlig veiledning i gruppe.",
+    ),
+    Item(
+        "O5",
+        "Organisering",
+        "Lederens rolle",
+        "Leder for høyst 10 jobbspesialister, ukentlig veiledning, resultatoppfølging hvert kvartal.",
+    ),
+    Item(
+        "O6",
+        "Organisering",
+        "Ingen eksklusjonskriterier",
+        "Alle som ønsker arbeid får tilbudet, uansett «jobbklarhet».",
+    ),
+    Item(
+        "O7",
+        "Organisering",
+        "Virksomhetens fokus på ordinært arbeid",
+        "Flere tiltak som holder ordinært arbeid i fokus, og måling av sysselsettingsraten.",
+    ),
+    Item(
+        "O8",
+        "Organisering",
+        "Støtte fra ledelsen",
+        "Ledelsen kjenner prinsippene, bruker skalaen i kvalitetsarbeidet og møter IPS-lederen jevnlig.",
+    ),
+    Item(
+        "Sv1",
+        "Tjenester",
+        "Råd om økonomi og ytelser",
+        "Alle får individuell veiledning om ytelser og inntekt før oppstart og ved endringer.",
+    ),
+    Item(
+        "Sv2",
+        "Tjenester",
+        "Åpenhet om helse overfor arbeidsgiver",
+        "Riktig informasjon om hva som kan deles, drøftet mer enn én gang.",
+    ),
+    Item(
+        "Sv3",
+        "Tjenester",
+        "Løpende, arbeidsbasert kartlegging",
+        "Kartleggingen oppdateres med hver ny erfaring fra arbeid.",
+    ),
+    Item(
+        "Sv4",
+        "Tjenester",
+        "Rask jobbsøking",
+        "Første personlige arbeidsgiverkontakt innen 30 dager.",
+    ),
+    Item(
+        "Sv5",
+        "Tjenester",
+        "Individuelt tilpasset jobbsøk",
+        "Arbeidsgiverkontaktene følger deltakerens ønsker og styrker.",
+    ),
+    Item(
+        "Sv6",
+        "Tjenester",
+        "Jobbutvikling: hyppig arbeidsgiverkontakt",
+        "Minst 6 personlige arbeidsgiverkontakter per jobbspesialist per uke.",
+    ),
+    Item(
+        "Sv7",
+        "Tjenester",
+        "Jobbutvikling: kvalitet i arbeidsgiverkontakten",
+        "Flere planlagte besøk per arbeidsgiver for å lære behovene å kjenne.",
+    ),
+    Item("Sv8", "Tjenester", "Variasjon i jobbtyper", "85–100 % av jobbene er ulike typer arbeid."),
+    Item(
+        "Sv9",
+        "Tjenester",
+        "Variasjon i arbeidsgivere",
+        "85–100 % av jobbene er hos ulike arbeidsgivere.",
+    ),
+    Item(
+        "Sv10",
+        "Tjenester",
+        "Ordinære jobber",
+        "Minst 95 % av jobbene er ordinære jobber, åpne for alle, med vanlig lønn.",
+    ),
+    Item(
+        "Sv11",
+        "Tjenester",
+        "Individuelt tilpasset oppfølging i jobb",
+        "Støtten er tilpasset jobben og personen og kommer fra flere.",
+    ),
+    Item(
+        "Sv12",
+        "Tjenester",
+        "Tidsubegrenset oppfølging",
+        "Kontakt innen 3 dager etter oppstart, ukentlig første måned, deretter minst månedlig.",
+    ),
+    Item(
+        "Sv13",
+        "Tjenester",
+        "Oppfølging ute i samfunnet",
+        "Minst 65 % av tiden brukes ute, ikke på kontoret.",
+    ),
+    Item(
+        "Sv14",
+        "Tjenester",
+        "Aktiv oppsøkende oppfølging",
+        "Ingen avslutning for uteblitte avtaler; oppsøkende arbeid dokumenteres.",
+    ),
+)
+ITEM_BY_CODE = {item.code: item for item in ITEMS}
+MAX_TOTAL = 5 * len(ITEMS)
+
+#: (lowest total, band) from the top: 115–125 exemplary, 100–114 good, 74–99 fair.
+BANDS: tuple[tuple[int, str], ...] = (
+    (115, "Eksemplarisk IPS"),
+    (100, "God IPS"),
+    (74, "Middels IPS"),
+    (0, "Ikke IPS"),
+)
+
+
+def band(total: int) -> str:
+    return next(label for low, label in BANDS if total >= low)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    score: int
+    figures: str
+
+
+def _by_anchors(value: float, anchors: Sequence[float], *, higher_is_better: bool = True) -> int:
+    """Score 5..1 from four thresholds (the scale's anchors for scores 5, 4, 3, 2)."""
+    for score, threshold in zip((5, 4, 3, 2), anchors, strict=True):
+        if (value >= threshold) if higher_is_better else (value <= threshold):
+            return score
+    return 1
+
+
+def _percent(rate: Rate) -> str:
+    return rate.percent()
+
+
+def suggestions(processes: Processes, today: date) -> dict[str, Suggestion]:
+    """Scores Samspill can suggest from its own data, with the figures behind them."""
+    out: dict[str, Suggestion] = {}
+    rows = caseload(processes, today)
+    if rows:
+        average = sum(r.active for r in rows) / len(rows)
+        out["S1"] = Suggestion(
+            _by_anchors(average, (20, 25, 30, 40), higher_is_better=False),
+            f"{average:.1f} aktive forløp per jobbspesialist i snitt ({len(rows)} jobbspesialister).",
+        )
+        per_week = sum(r.employer_contacts_per_week for r in rows) / len(rows)
+        out["Sv6"] = Suggestion(
+            _by_anchors(per_week, (6, 5, 4, 3)),
+            f"{per_week:.1f} personlige arbeidsgiverkontakter per jobbspesialist per uke siste 8 uker.",
+        )
+    timing = timings(processes, today)
+    if timing.days_to_employer_contact is not None:
+        days = timing.days_to_employer_contact
+        out["Sv4"] = Suggestion(
+            _by_anchors(days, (30, 60, 150, 270), higher_is_better=False),
+            f"Median {days:.0f} dager til første arbeidsgiverkontakt; "
+            f"{_percent(timing.rapid)} fikk personlig kontakt innen 30 dager.",
+        )
+    year_ago = today - timedelta(days=365)
+    jobs = Job.objects.filter(process__in=processes, started_on__gt=year_ago).aggregate(
+        n=Count("id"),
+        kinds=Count("kind_of_work", distinct=True),
+        employers=Count("employer", distinct=True),
+        competitive=Count("id", filter=Q(competitive=True)),
+    )
+    if jobs["n"]:
+        n = jobs["n"]
+        for code, key, what in (
+            ("Sv8", "kinds", "typer arbeid"),
+            ("Sv9", "employers", "arbeidsgivere"),
+        ):
+            share = jobs[key] / n
+            out[code] = Suggestion(
+                _by_anchors(share, (0.85, 0.70, 0.55, 0.40)),
+                f"{jobs[key]} ulike {what} blant {n} jobbstarter siste år ({100 * share:.0f} %).",
+            )
+        competitive = Rate(jobs["competitive"], n)
+        out["Sv10"] = Suggestion(
+            _by_anchors(competitive.k / n, (0.95, 0.85, 0.75, 0.65)),
+            f"{_percent(competitive)} av {n} jobbstarter siste år er ordinære jobber.",
+        )
+        soon = Contact.objects.filter(
+            process=OuterRef("process"),
+            on__gte=OuterRef("started_on"),
+            on__lte=OuterRef("started_on") + timedelta(days=3),
+        )
+        followed = Job.objects.filter(process__in=processes, started_on__gt=year_ago).aggregate(
+            k=Count("id", filter=Q(Exists(soon)))
+        )["k"]
+        rate = Rate(followed, n)
+        out["Sv12"] = Suggestion(
+            _by_anchors(followed / n, (0.9, 0.75, 0.5, 0.25)),
+            f"{_percent(rate)} av jobbstartene siste år hadde kontakt innen 3 dager (tilnærmet).",
+        )
+    contacts = Contact.objects.filter(process__in=processes, on__gt=year_ago).aggregate(
+        n=Count("id"),
+        out=Count("id", filter=Q(place__in=(Place.WORKPLACE, Place.HOME, Place.COMMUNITY))),
+    )
+    if contacts["n"]:
+        share = contacts["out"] / contacts["n"]
+        out["Sv13"] = Suggestion(
+            _by_anchors(share, (0.65, 0.50, 0.35, 0.20)),
+            f"{100 * share:.0f} % av {contacts['n']} kontakter siste år var ute "
+            "(arbeidsplass, hjemme, andre steder), ikke på kontoret. Skalaen måler tid; "
+            "dette teller kontakter.",
+        )
+    return out
