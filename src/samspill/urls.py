@@ -15,6 +15,7 @@ urlpatterns = [
     path("forlop/", include("samspill.processes.urls")),
     path("arbeidsgivere/", include("samspill.employers.urls")),
     path("jobbmatch/", include("samspill.matching.urls")),
+    path("", include("samspill.insights.urls")),
     path("innsynslogg/", include("samspill.audit.urls")),
     path("admin/", admin.site.urls),
     path("api/", api_urls),

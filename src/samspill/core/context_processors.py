@@ -42,6 +42,7 @@ MENUS: dict[str, list[MenuItem]] = {
         MenuItem(_("Portefølje"), "processes:portfolio"),
         MenuItem(_("Forløp"), "processes:list"),
         MenuItem(_("Arbeidsgivere"), "employers:list"),
+        MenuItem(_("Innsikt"), "insights:outcomes"),
         MenuItem(_("Innsynslogg"), "audit:search"),
     ],
     Role.PARTNER: [_START],

@@ -28,6 +28,10 @@ class AkselFormMixin:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.style_fields()
+
+    def style_fields(self) -> None:
+        """Style every field (again, after a form added fields of its own in ``__init__``)."""
         for name, field in self.fields.items():
             kind, container, css = next(
                 (style[1:] for style in _WIDGET_STYLE if isinstance(field.widget, style[0])),

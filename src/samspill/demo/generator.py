@@ -60,7 +60,7 @@ DWELL_WEEKS = {
     Phase.EMPLOYMENT: (6, 16),
     Phase.RETENTION: (20, 70),
 }
-NEXT_PHASE = {
+NEXT_PHASE: dict[Phase, list[tuple[Phase, float]]] = {
     Phase.MAPPING: [(Phase.JOB_SEARCH, 90), (Phase.CLOSED, 10)],
     Phase.JOB_SEARCH: [(Phase.TRIAL, 45), (Phase.EMPLOYMENT, 25), (Phase.CLOSED, 30)],
     Phase.TRIAL: [(Phase.EMPLOYMENT, 45), (Phase.JOB_SEARCH, 35), (Phase.CLOSED, 20)],
@@ -69,13 +69,26 @@ NEXT_PHASE = {
 }
 
 
+def _headwind(candidate: Candidate, today: date) -> float:
+    """The demo's deprioritised groups: people over 50, with a permanent need for adapted
+    work, or long outside working life get fewer trials and jobs (seed 002 on creaming)."""
+    factor = 1.0
+    if candidate.age_on(today) >= 50:
+        factor *= 0.45
+    if candidate.need_level == NeedLevel.PERMANENT:
+        factor *= 0.5
+    if candidate.time_outside_work in ("over_5", "never"):
+        factor *= 0.7
+    return factor
+
+
 @dataclass
 class Summary:
     counts: dict[str, int] = field(default_factory=dict)
     logins: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _weighted(rng: random.Random, options: Sequence[tuple[Any, int]]) -> Any:
+def _weighted(rng: random.Random, options: Sequence[tuple[Any, float]]) -> Any:
     return rng.choices([o for o, _ in options], weights=[w for _, w in options])[0]
 
 
@@ -272,7 +285,7 @@ class DemoBuilder:
                 phase=Phase.MAPPING,
                 phase_since=started,
             )
-            changes.append(self._walk(process, office))
+            changes.append(self._walk(process, office, _headwind(candidates[-1], self.today)))
             processes.append(process)
             if n % 1000 == 999:
                 self.progress("Lager kandidater", n + 1, self.size)
@@ -289,8 +302,12 @@ class DemoBuilder:
         self._insert("Faseendringer", rows)
         self.candidate_list = candidates
 
-    def _walk(self, process: InclusionProcess, office: Office) -> list[PhaseChange]:
-        """Simulate the process up to today; returns its dated phase changes."""
+    def _walk(
+        self, process: InclusionProcess, office: Office, headwind: float = 1.0
+    ) -> list[PhaseChange]:
+        """Simulate the process up to today; returns its dated phase changes. ``headwind``
+        below 1 makes a trial or a job less likely from job search (creaming, for the
+        equity monitor to find)."""
         day, phase = process.started_on, Phase.MAPPING
         changes = [PhaseChange(to_phase=phase, effective_on=day)]
         while phase != Phase.CLOSED:
@@ -298,7 +315,13 @@ class DemoBuilder:
             next_day = day + timedelta(weeks=self.rng.randint(low, high))
             if next_day >= self.today:
                 break
-            target = _weighted(self.rng, NEXT_PHASE[phase])
+            options = NEXT_PHASE[phase]
+            if phase == Phase.JOB_SEARCH and headwind < 1:
+                options = [
+                    (p, w * headwind if p in (Phase.TRIAL, Phase.EMPLOYMENT) else w)
+                    for p, w in options
+                ]
+            target = _weighted(self.rng, options)
             reason = self.rng.choice(data.CLOSING_REASONS) if target == Phase.CLOSED else ""
             if target in (Phase.TRIAL, Phase.EMPLOYMENT) and phase == Phase.JOB_SEARCH:
                 workplace = self.rng.choice(self.workplaces_by_office[office.pk])
@@ -414,6 +437,13 @@ class DemoBuilder:
             )
         ]
 
+    def jobs(self) -> None:
+        """Jobs from the process histories, and two fidelity reviews of the demo team."""
+        from samspill.demo.insights import build_fidelity_reviews, build_jobs
+
+        build_jobs(self)
+        build_fidelity_reviews(self)
+
     def matches(self) -> None:
         """Matches along the pipeline (found by the engine) and a prepared match meeting."""
         from samspill.demo.matching import build_matches
@@ -434,6 +464,7 @@ class DemoBuilder:
         ("candidates_and_processes", "Kandidater og forløp"),
         ("needs_and_consents", "Behov og samtykker"),
         ("contacts", "Kontaktlogg"),
+        ("jobs", "Jobber og fidelitetsgjennomganger"),
         ("demo_logins", "Demo-innlogginger"),
         ("matches", "Jobbmatch og matchemøte"),
         ("agreements", "Avtaler (tilretteleggingsgaranti)"),

@@ -10,15 +10,21 @@ denied audit row.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NoReturn
 from uuid import UUID
 
 from django.db.models import QuerySet
 from django.http import Http404
 
-from samspill.accounts.access import process_aggregate_for_user
+from samspill.accounts.access import (
+    ProcessAccess,
+    process_aggregate_for_user,
+    process_get_for_user,
+)
 from samspill.accounts.models import Office, Role, Team, User
 from samspill.audit.models import Action, Outcome, Purpose
 from samspill.audit.services import Subject, audit_record
+from samspill.insights.models import FidelityReview, Job
 from samspill.processes.models import InclusionProcess
 
 
@@ -79,6 +85,69 @@ def scope_for_user(
 
     processes = process_aggregate_for_user(user=user, aggregate=narrow)
     return Scope(office, processes, teams, advisors, team, advisor)
+
+
+def _deny(user: User, subject: Subject, why: str, error: Exception) -> NoReturn:
+    audit_record(
+        actor=user,
+        subject=subject,
+        action=Action.VIEW,
+        purpose=Purpose.CASE_WORK,
+        outcome=Outcome.DENIED,
+        detail=why,
+    )
+    raise error
+
+
+def reviews_for_user(*, user: User) -> QuerySet[FidelityReview]:
+    """The fidelity reviews of the manager's office's teams, newest first."""
+    if not may_see_insights(user):
+        return FidelityReview.objects.none()
+    return (
+        FidelityReview.objects.filter(team__office_id=user.office_id or 0)
+        .select_related("team")
+        .prefetch_related("scores")
+    )
+
+
+def review_get_for_user(*, user: User, review_id: UUID) -> FidelityReview:
+    review = reviews_for_user(user=user).filter(uuid=review_id).first()
+    if review is None:
+        _deny(user, Subject("fidelity_review", review_id), "utenfor brukerens tilgang", Http404())
+    return review
+
+
+def team_for_review(*, user: User, team_id: UUID) -> Team:
+    team = (
+        Team.objects.filter(office_id=user.office_id or 0, uuid=team_id).first()
+        if may_see_insights(user)
+        else None
+    )
+    if team is None:
+        _deny(user, Subject("team", team_id), "bare ledere ved kontoret", Http404())
+    return team
+
+
+def team_processes(*, user: User, team: Team) -> QuerySet[InclusionProcess]:
+    return process_aggregate_for_user(user=user, aggregate=lambda qs: qs.filter(team=team))
+
+
+@dataclass(frozen=True)
+class JobAccess:
+    job: Job
+    process: ProcessAccess
+
+
+def job_get_for_user(*, user: User, job_id: UUID, for_change: bool = False) -> JobAccess:
+    """A job through its process: the process's access rules and audit trail apply."""
+    process_uuid = Job.objects.filter(uuid=job_id).values_list("process__uuid", flat=True).first()
+    if process_uuid is None:
+        _deny(user, Subject("job", job_id), "finnes ikke", Http404())
+    process = process_get_for_user(
+        user=user, process_id=process_uuid, purpose=Purpose.CASE_WORK, for_change=for_change
+    )
+    job = Job.objects.select_related("process__candidate").get(uuid=job_id)
+    return JobAccess(job, process)
 
 
 def offices_for_evaluation(*, user: User) -> QuerySet[Office]:

@@ -91,7 +91,8 @@ def line_chart(
             y = _y(value, top)
             path.append(f"{'L' if pen_down else 'M'}{x:.1f},{y:.1f}")
             pen_down = True
-            points.append(Point(x, y, f"{one.name}, {label}: {100 * value:.1f} %"))
+            share = f"{100 * value:.1f}".replace(".", ",")
+            points.append(Point(x, y, f"{one.name}, {label}: {share} %"))
         drawn.append(DrawnSeries(one.name, " ".join(path), dash, marker, tuple(points)))
     every = max(1, len(labels) // 8)
     x_ticks = tuple(

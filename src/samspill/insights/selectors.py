@@ -29,6 +29,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
 
 from samspill.candidates.models import (
     AccommodationNeed,
@@ -49,6 +50,11 @@ from samspill.rules import IPS_RAPID_JOB_SEARCH_DAYS, YOUNG_AGE_LIMIT
 
 Processes = QuerySet[InclusionProcess]
 ACTIVE = ~Q(phase=Phase.CLOSED)
+
+
+def jobs_of(process: InclusionProcess) -> QuerySet[Job]:
+    """A process's jobs, newest first, for its page."""
+    return Job.objects.filter(process=process).select_related("employer")
 
 
 # -- outcomes --------------------------------------------------------------------------------
@@ -315,7 +321,9 @@ def caseload(processes: Processes, today: date, weeks: int = 8) -> list[AdvisorR
 
 # -- the equity monitor ----------------------------------------------------------------------
 
-#: The four steps the monitor follows, in the order a process takes them.
+#: The four steps the monitor follows, in the order a process takes them. "Presented" counts
+#: Jobbmatch presentations and anyone who got a trial or a job (they were presented too,
+#: if outside Samspill).
 STEPS = (
     ("presented", "Presentert for arbeidsgiver"),
     ("trial", "Fått arbeidsutprøving"),
@@ -408,7 +416,7 @@ def equity(processes: Processes, today: date) -> Equity:
         .values(*keys)
         .annotate(
             n=Count("id"),
-            presented=Count("id", filter=Q(pk__in=presented)),
+            presented=Count("id", filter=Q(pk__in=presented) | Q(pk__in=trial) | Q(pk__in=jobs)),
             trial=Count("id", filter=Q(pk__in=trial)),
             job=Count("id", filter=Q(pk__in=jobs)),
             exposed=Count("id", filter=Q(pk__in=exposed)),
@@ -460,3 +468,51 @@ def _rates_and_flags(office: GroupRow, rows: list[GroupRow]) -> None:
         for row, p in zip(rows, holm(p_values), strict=True):
             row.p_values[step] = p
             row.flags[step] = p is not None and p < 0.05
+
+
+# -- pilot evaluation ------------------------------------------------------------------------
+
+
+def _outcome_filter(outcome: str, start: date, end: date) -> Q:
+    """Which served processes had the outcome within the period (uncorrelated ``IN``)."""
+    if outcome == "trial":
+        rows = PhaseChange.objects.filter(to_phase=Phase.TRIAL, effective_on__range=(start, end))
+        return Q(pk__in=rows.values("process_id"))
+    jobs = Job.objects.filter(started_on__range=(start, end))
+    if outcome == "measure":
+        jobs = jobs.filter(subsidised=True)
+    if outcome == "stayed":
+        jobs = jobs.annotate(last=_job_end(timezone.localdate())).filter(
+            last__gte=F("started_on") + timedelta(days=182)
+        )
+    return Q(pk__in=jobs.values("process_id"))
+
+
+@dataclass(frozen=True)
+class Cell:
+    office_id: int
+    pilot: bool
+    after: bool
+    n: int
+    k: int
+
+
+def did_cells(
+    offices: dict[int, bool], periods: dict[bool, tuple[date, date]], outcome: str
+) -> list[Cell]:
+    """People served per office and period, and how many had the outcome in that period."""
+    cells = []
+    for after, (start, end) in periods.items():
+        served = InclusionProcess.objects.filter(
+            office_id__in=list(offices), started_on__lte=end
+        ).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=start))
+        rows = (
+            served.values("office_id")
+            .annotate(n=Count("id"), k=Count("id", filter=_outcome_filter(outcome, start, end)))
+            .order_by("office_id")
+        )
+        cells += [
+            Cell(row["office_id"], offices[row["office_id"]], after, row["n"], row["k"])
+            for row in rows
+        ]
+    return cells

@@ -3,6 +3,7 @@ review. Keyword-only, one transaction, audit-logged, Norwegian messages at the f
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -112,7 +113,7 @@ def fidelity_review_save(
     reviewed_on: date | None,
     reviewers: str,
     notes: str,
-    scores: dict[str, int | None],
+    scores: Mapping[str, int | None],
     item_notes: dict[str, str],
     evidence: dict[str, str],
 ) -> FidelityReview:

@@ -25,6 +25,7 @@ from samspill.audit.models import Purpose
 from samspill.core.errors import add_service_errors
 from samspill.core.http import AuthenticatedRequest
 from samspill.followup.selectors import contacts_of
+from samspill.insights.selectors import jobs_of
 from samspill.matching.selectors import matches_of
 from samspill.processes import portfolio, selectors, services
 from samspill.processes.forms import InviteMemberForm, PhaseChangeForm
@@ -87,6 +88,7 @@ def process_detail(request: AuthenticatedRequest, process_id: UUID) -> HttpRespo
         "members": selectors.active_members(process=access.process) if access.can_change else [],
         "contacts": contacts_of(process=access.process) if access.can_change else [],
         "matches": matches_of(access.process) if access.can_change else [],
+        "jobs": jobs_of(access.process) if access.can_change else [],
         "agreements": agreement_selectors.agreements_of(process=access.process),
     }
     return render(request, "processes/detail.html", context)
