@@ -53,6 +53,7 @@ def _register_routers() -> None:
     from samspill.candidates.api import router as candidates_router
     from samspill.employers.api import router as employers_router
     from samspill.employers.openings_api import router as openings_router
+    from samspill.insights.api import router as insights_router
     from samspill.matching.api import router as matching_router
     from samspill.processes.api import router as processes_router
 
@@ -62,6 +63,7 @@ def _register_routers() -> None:
     api.add_router("/employers", employers_router)
     api.add_router("/", openings_router)
     api.add_router("/matching", matching_router)
+    api.add_router("/insights", insights_router)
     api.add_router("/agreements", agreements_router)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from samspill.accounts.models import Office, Role, User
+from samspill.accounts.models import Office, Role, Team, User
 from samspill.accounts.tests.factories import OfficeFactory, TeamFactory, UserFactory
 from samspill.agreements.models import Agreement
 from samspill.candidates.tests.factories import CandidateFactory, ConsentFactory
@@ -25,6 +25,7 @@ from samspill.employers.tests.factories import (
     TaskFactory,
     WorkplaceFactory,
 )
+from samspill.insights.models import FidelityReview, Job
 from samspill.matching.live import LIVE
 from samspill.matching.models import Match, MatchMeeting, MatchStatus, MeetingLine
 from samspill.processes.models import InclusionProcess
@@ -62,6 +63,10 @@ class World:
     match: Match
     meeting: MatchMeeting
     line: MeetingLine
+    # Innsikt: the team of office A, a job on ``process`` and a fidelity review of the team.
+    team: Team
+    job: Job
+    review: FidelityReview
 
     def persona(self, name: str) -> User:
         user = getattr(self, name)
@@ -92,6 +97,15 @@ MEETING_OUTSIDERS = (
     "jobseeker",
     "jobseeker_other",
     "admin",
+)
+
+
+#: Personas who must never reach Innsikt's own records (fidelity reviews, teams to review):
+#: everyone but the office's manager.
+INSIGHTS_OUTSIDERS = (
+    "advisor",
+    *MEETING_OUTSIDERS,
+    "employer_contact",
 )
 
 
@@ -179,4 +193,15 @@ def world(db: None) -> World:
         match=match,
         meeting=meeting,
         line=line,
+        team=team,
+        job=Job.objects.create(
+            process=process,
+            employer=employer_org,
+            kind_of_work="Lagermedarbeider",
+            hours_per_week=20,
+            started_on=process.started_on,
+        ),
+        review=FidelityReview.objects.create(
+            team=team, reviewed_on=process.started_on, reviewers="Leder"
+        ),
     )

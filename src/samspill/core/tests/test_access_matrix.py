@@ -18,7 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter, UUIDConverter
 
 from samspill.audit.models import AuditEvent, Outcome
-from samspill.conftest import MEETING_OUTSIDERS, OUTSIDERS, World
+from samspill.conftest import INSIGHTS_OUTSIDERS, MEETING_OUTSIDERS, OUTSIDERS, World
 
 #: For each URL kwarg: the object of ``world`` it names, and who must not reach it.
 TARGETS: dict[str, tuple[Callable[[World], uuid.UUID], tuple[str, ...]]] = {
@@ -44,6 +44,9 @@ TARGETS: dict[str, tuple[Callable[[World], uuid.UUID], tuple[str, ...]]] = {
     "meeting_id": (lambda w: w.meeting.uuid, MEETING_OUTSIDERS),
     "line_id": (lambda w: w.line.uuid, MEETING_OUTSIDERS),
     "agreement_id": (lambda w: w.agreement.uuid, OUTSIDERS),
+    "job_id": (lambda w: w.job.uuid, OUTSIDERS),
+    "review_id": (lambda w: w.review.uuid, INSIGHTS_OUTSIDERS),
+    "team_id": (lambda w: w.team.uuid, INSIGHTS_OUTSIDERS),
     "contact_person_id": (
         lambda w: w.contact_person.uuid,
         ("employer_other", "jobseeker_other", "partner", "admin"),
