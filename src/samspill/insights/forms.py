@@ -44,15 +44,18 @@ class ScopeForm(Form):
 
 
 class JobForm(Form):
-    kind_of_work = forms.CharField(label=_("Type arbeid"), max_length=120)
+    # Not required here: the service checks all of them at once, with clearer messages.
+    kind_of_work = forms.CharField(label=_("Type arbeid"), max_length=120, required=False)
     employer = forms.ModelChoiceField(
         label=_("Arbeidsgiver"),
         queryset=Employer.objects.none(),
         required=False,
         to_field_name="uuid",
     )
-    started_on = forms.DateField(label=_("Startet"), widget=_DATE)
-    hours_per_week = forms.DecimalField(label=_("Timer per uke"), max_digits=3, decimal_places=1)
+    started_on = forms.DateField(label=_("Startet"), widget=_DATE, required=False)
+    hours_per_week = forms.DecimalField(
+        label=_("Timer per uke"), max_digits=3, decimal_places=1, required=False
+    )
     hourly_wage = forms.DecimalField(
         label=_("Timelønn (kr)"), max_digits=7, decimal_places=2, required=False
     )

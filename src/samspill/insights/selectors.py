@@ -464,7 +464,7 @@ def _rates_and_flags(office: GroupRow, rows: list[GroupRow]) -> None:
                 office.counts.get(step, 0) - row.counts.get(step, 0),
                 _denominator(office, step) - _denominator(row, step),
             )
-            p_values.append(None if row.rates[step].hidden else below(row.rates[step], rest))
+            p_values.append(below(row.rates[step], rest))
         for row, p in zip(rows, holm(p_values), strict=True):
             row.p_values[step] = p
             row.flags[step] = p is not None and p < 0.05
