@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-DEMO_SIZE ?= 1500
+DEMO_SIZE ?= 3000
 export DJANGO_SETTINGS_MODULE := samspill.settings
 
 .PHONY: demo demo-reset install test test-fast lint fmt migrations-check bench clean

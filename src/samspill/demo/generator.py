@@ -74,11 +74,11 @@ def _headwind(candidate: Candidate, today: date) -> float:
     work, or long outside working life get fewer trials and jobs (seed 002 on creaming)."""
     factor = 1.0
     if candidate.age_on(today) >= 50:
-        factor *= 0.45
+        factor *= 0.2
     if candidate.need_level == NeedLevel.PERMANENT:
-        factor *= 0.5
-    if candidate.time_outside_work in ("over_5", "never"):
-        factor *= 0.7
+        factor *= 0.35
+    if candidate.time_outside_work == "never":
+        factor *= 0.4
     return factor
 
 

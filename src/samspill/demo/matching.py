@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from samspill.employers import services as employer_services
-from samspill.employers.models import Employer, Opening, OpeningKind, OpeningPurpose
+from samspill.employers.models import Employer, Opening, OpeningKind, OpeningPurpose, Task
 from samspill.matching import services
 from samspill.matching.live import LIVE
 from samspill.matching.models import (
@@ -144,7 +144,10 @@ def _new_opening(builder: DemoBuilder, employer: Employer | None) -> Opening | N
     if workplace is None:
         return None
     actor = builder.by_username["employer_contact"]
-    tasks = list(workplace.tasks.order_by("pk")[:2])
+    tasks: list[Task] = []
+    for task in workplace.tasks.order_by("pk")[:2]:
+        if sum(t.hours_per_week for t in tasks) + task.hours_per_week <= 37:
+            tasks.append(task)
     opening = employer_services.opening_create(
         actor=actor,
         workplace=workplace,

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 40
+LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 48
 #: (dash pattern, marker) per series, in order.
 STYLES = (("", "circle"), ("6 4", "square"), ("2 3", "triangle"), ("10 3 2 3", "diamond"))
 
@@ -54,9 +54,11 @@ class Chart:
     series: tuple[DrawnSeries, ...]
     x_ticks: tuple[Tick, ...]
     y_ticks: tuple[Tick, ...]
+    x_title: str = ""
     left: int = LEFT
     right_edge: int = WIDTH - RIGHT
     bottom_edge: int = HEIGHT - BOTTOM
+    center: int = (LEFT + WIDTH - RIGHT) // 2
 
 
 def _y(value: float, top: float) -> float:
@@ -108,7 +110,7 @@ def step_chart(
     description: str,
     curves: Sequence[tuple[str, Sequence[float], Sequence[float]]],
     max_x: float,
-    x_label: str = "måneder",
+    x_title: str = "Måneder etter jobbstart",
 ) -> Chart:
     """Kaplan–Meier style step curves: (name, days, share) with shares 0..1."""
     span = WIDTH - LEFT - RIGHT
@@ -128,7 +130,7 @@ def step_chart(
         drawn.append(DrawnSeries(name, " ".join(path), dash, marker, ()))
     months = int(limit // 30.44)
     every = 3 if months <= 24 else 6
-    x_ticks = tuple(Tick(x_of(m * 30.44), f"{m}") for m in range(0, months + 1, every)) + (
-        (Tick(WIDTH - RIGHT, x_label),) if months else ()
+    x_ticks = tuple(Tick(x_of(m * 30.44), f"{m}") for m in range(0, months + 1, every))
+    return Chart(
+        title, description, WIDTH, HEIGHT, tuple(drawn), x_ticks, _percent_ticks(1.0), x_title
     )
-    return Chart(title, description, WIDTH, HEIGHT, tuple(drawn), x_ticks, _percent_ticks(1.0))

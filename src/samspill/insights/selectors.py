@@ -42,7 +42,7 @@ from samspill.candidates.needs import TAXONOMY
 from samspill.employers.models import ContactKind, EmployerContact
 from samspill.followup.models import EMPLOYER_PARTIES, Contact
 from samspill.insights.models import Job
-from samspill.insights.stats import Rate, Survival, below, holm, kaplan_meier
+from samspill.insights.stats import FLAG_ALPHA, Rate, Survival, adjusted, below, kaplan_meier
 from samspill.lib.dates import add_months
 from samspill.matching.models import MatchStatus, MatchStep
 from samspill.processes.models import InclusionProcess, Phase, PhaseChange
@@ -376,6 +376,23 @@ _DIMENSIONS: dict[str, tuple[str, dict[str, str]]] = {
 }
 
 
+def _age_labels() -> list[str]:
+    young = YOUNG_AGE_LIMIT.value
+    return [f"under {young} år", f"{young}–39 år", "40–49 år", "50 år eller eldre"]
+
+
+def _group_order() -> dict[tuple[str, str], tuple[int, int]]:
+    """Dimensions in a fixed order, and groups in their own order (not alphabetical)."""
+    dimensions: list[tuple[str, list[str]]] = [("Alder", _age_labels())]
+    dimensions += [(label, [*labels.values(), "Ukjent"]) for label, labels in _DIMENSIONS.values()]
+    dimensions.append(("Behov for tilrettelegging", [c.label for c in TAXONOMY]))
+    return {
+        (dimension, group): (i, j)
+        for i, (dimension, groups) in enumerate(dimensions)
+        for j, group in enumerate(groups)
+    }
+
+
 def equity(processes: Processes, today: date) -> Equity:
     """Rates per group (age band, gender, need level, need category, benefit, time outside
     work) for the four steps, each tested against the rest of the office.
@@ -443,7 +460,8 @@ def equity(processes: Processes, today: date) -> Equity:
                 members.append(("Behov for tilrettelegging", category.label))
         for dimension, group in members:
             add(groups.setdefault((dimension, group), GroupRow(dimension, group)), cell)
-    rows = sorted(groups.values(), key=lambda r: (r.dimension, r.group))
+    order = _group_order()
+    rows = sorted(groups.values(), key=lambda r: order.get((r.dimension, r.group), (99, 99)))
     _rates_and_flags(office, rows)
     return Equity(office, rows)
 
@@ -465,9 +483,9 @@ def _rates_and_flags(office: GroupRow, rows: list[GroupRow]) -> None:
                 _denominator(office, step) - _denominator(row, step),
             )
             p_values.append(below(row.rates[step], rest))
-        for row, p in zip(rows, holm(p_values), strict=True):
+        for row, p in zip(rows, adjusted(p_values), strict=True):
             row.p_values[step] = p
-            row.flags[step] = p is not None and p < 0.05
+            row.flags[step] = p is not None and p < FLAG_ALPHA
 
 
 # -- pilot evaluation ------------------------------------------------------------------------

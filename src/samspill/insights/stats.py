@@ -21,7 +21,7 @@ from samspill.rules import SMALL_NUMBER_LIMIT
 
 #: Confidence level of every interval shown.
 CONFIDENCE = 0.95
-#: A group is flagged when its rate is below the rest of the office with this (Holm-adjusted)
+#: A group is flagged when its rate is below the rest of the office with this (adjusted)
 #: significance.
 FLAG_ALPHA = 0.05
 
@@ -80,12 +80,14 @@ def below(group: Rate, rest: Rate) -> float | None:
     return float(fisher_exact(table, alternative="less").pvalue)
 
 
-def holm(p_values: Sequence[float | None]) -> list[float | None]:
-    """Holm-adjusted p-values (many groups are tested at once; ``None`` stays ``None``)."""
+def adjusted(p_values: Sequence[float | None]) -> list[float | None]:
+    """p-values adjusted for testing many groups at once (Benjamini–Hochberg: the monitor is
+    a screen, so it controls the share of false flags rather than the chance of any;
+    ``None`` stays ``None``)."""
     present = [p for p in p_values if p is not None]
     if not present:
         return list(p_values)
-    adjusted = iter(multipletests(present, method="holm")[1])
+    adjusted = iter(multipletests(present, method="fdr_bh")[1])
     return [None if p is None else float(next(adjusted)) for p in p_values]
 
 

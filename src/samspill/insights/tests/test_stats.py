@@ -7,10 +7,10 @@ import pytest
 
 from samspill.insights.stats import (
     Rate,
+    adjusted,
     below,
     did_from_counts,
     did_regression,
-    holm,
     kaplan_meier,
     shown,
 )
@@ -79,12 +79,13 @@ def test_kaplan_meier_counts_people_still_working_as_censored() -> None:
     assert censored_early.at(50) == pytest.approx(1.0)
 
 
-def test_a_group_clearly_below_the_rest_is_flagged_after_holm() -> None:
+def test_a_group_clearly_below_the_rest_is_flagged_after_adjustment() -> None:
     low = below(Rate(5, 100), Rate(300, 1000))
     same = below(Rate(30, 100), Rate(300, 1000))
     assert low is not None
     assert same is not None
     assert low < 0.001 < same
-    adjusted = holm([low, same, None])
-    assert adjusted[2] is None
-    assert adjusted[0] == pytest.approx(min(1.0, low * 2))
+    result = adjusted([low, same, None])
+    assert result[2] is None
+    assert result[0] == pytest.approx(min(1.0, low * 2))  # Benjamini–Hochberg, rank 1 of 2
+    assert result[1] == pytest.approx(same)

@@ -24,7 +24,7 @@ class Command(BaseCommand):
     help = "Create realistic synthetic demo data: offices, staff, employers, candidates, processes."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--size", type=int, default=1500, help="number of candidates")
+        parser.add_argument("--size", type=int, default=3000, help="number of candidates")
         parser.add_argument("--seed", type=int, default=2026, help="random seed (deterministic)")
         parser.add_argument(
             "--today",
