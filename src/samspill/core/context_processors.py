@@ -26,6 +26,7 @@ _START = MenuItem(_("Start"), "core:start")
 MENUS: dict[str, list[MenuItem]] = {
     Role.ADVISOR: [
         _START,
+        MenuItem(_("I dag"), "followup:today"),
         MenuItem(_("Min portefølje"), "processes:portfolio"),
         MenuItem(_("Forløp"), "processes:list"),
         MenuItem(_("Arbeidsgivere"), "employers:list"),
@@ -33,6 +34,7 @@ MENUS: dict[str, list[MenuItem]] = {
     Role.EMPLOYER_CONTACT: [_START, MenuItem(_("Arbeidsgivere"), "employers:list")],
     Role.MANAGER: [
         _START,
+        MenuItem(_("I dag for teamet"), "followup:today"),
         MenuItem(_("Portefølje"), "processes:portfolio"),
         MenuItem(_("Forløp"), "processes:list"),
         MenuItem(_("Arbeidsgivere"), "employers:list"),

@@ -14,16 +14,23 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from samspill.accounts import selectors as account_selectors
-from samspill.accounts.access import employer_list_for_user, process_page_for_user
+from samspill.accounts.access import (
+    employer_list_for_user,
+    process_page_for_user,
+    worklist_for_user,
+)
 from samspill.accounts.models import Role, User
 from samspill.audit.models import Purpose
 from samspill.core.http import AuthenticatedRequest
+from samspill.followup import selectors as followup_selectors
 from samspill.processes import selectors as process_selectors
 from samspill.processes.models import Phase
 
 
 def _advisor(user: User) -> dict[str, Any]:
     return {
+        "worklist": worklist_for_user(user=user),
+        "notifications": followup_selectors.notifications_for(user=user),
         "page": process_page_for_user(
             user=user, purpose=Purpose.PORTFOLIO, advisor=user, active_only=True
         ),
@@ -58,15 +65,28 @@ def _partner(user: User) -> dict[str, Any]:
     return {"page": process_page_for_user(user=user, purpose=Purpose.PARTNER_WORK)}
 
 
+def _with_next_contacts(page: Any, parties: tuple[str, ...]) -> dict[str, Any]:
+    """The page of processes and, per process, the next planned contact with these parties."""
+    upcoming = followup_selectors.next_contacts(
+        process_ids=[row.process.pk for row in page.object_list], parties=parties
+    )
+    return {
+        "page": page,
+        "rows": [(row, upcoming.get(row.process.pk)) for row in page.object_list],
+    }
+
+
 def _employer(user: User) -> dict[str, Any]:
+    page = process_page_for_user(user=user, purpose=Purpose.EMPLOYER_PORTAL)
     return {
         "employer": user.employer,
-        "page": process_page_for_user(user=user, purpose=Purpose.EMPLOYER_PORTAL),
+        **_with_next_contacts(page, followup_selectors.EMPLOYER_PLAN_PARTIES),
     }
 
 
 def _jobseeker(user: User) -> dict[str, Any]:
-    return {"page": process_page_for_user(user=user, purpose=Purpose.OWN_DATA)}
+    page = process_page_for_user(user=user, purpose=Purpose.OWN_DATA)
+    return _with_next_contacts(page, followup_selectors.JOBSEEKER_PARTIES)
 
 
 def _admin(user: User) -> dict[str, Any]:
