@@ -52,6 +52,7 @@ def _register_routers() -> None:
     from samspill.candidates.api import router as candidates_router
     from samspill.employers.api import router as employers_router
     from samspill.employers.openings_api import router as openings_router
+    from samspill.followup.api import router as followup_router
     from samspill.processes.api import router as processes_router
 
     api.add_router("/", accounts_router)
@@ -59,6 +60,7 @@ def _register_routers() -> None:
     api.add_router("/candidates", candidates_router)
     api.add_router("/employers", employers_router)
     api.add_router("/", openings_router)
+    api.add_router("/", followup_router)
 
 
 def _exempt_from_login_redirect(patterns: list[URLPattern | URLResolver]) -> None:

@@ -101,3 +101,18 @@ def concern_reporter_access(*, user: User, process_id: UUID) -> ProcessAccess:
             error=PermissionDenied(),
         )
     return access
+
+
+def concerns_reader_access(*, user: User, process_id: UUID, purpose: Purpose) -> ProcessAccess:
+    """Who may read a process's employer concerns: NAV staff on it, and the employer."""
+    access = process_get_for_user(user=user, process_id=process_id, purpose=purpose)
+    if not access.can_change and user.role != Role.EMPLOYER:
+        _deny(
+            user=user,
+            access=access,
+            kind="concern",
+            uuid=None,
+            why="rollen ser ikke henvendelser fra arbeidsgiver",
+            error=PermissionDenied(),
+        )
+    return access
