@@ -46,13 +46,15 @@ def test_concern_is_urgent_on_the_worklist_and_the_contact_person_is_notified(
     world.advisor.save()
     _report(client, world)
     notice = Notification.objects.get(recipient=world.advisor)
-    assert notice.urgent and "Har ikke møtt på jobb" in notice.title
+    assert notice.urgent
+    assert "Har ikke møtt på jobb" in notice.title
     call_command("send_reminders", "--once", stdout=io.StringIO())
     assert [m.to for m in mail.outbox] == [[world.advisor.email]]
     client.force_login(world.advisor)
     response = client.get("/i-dag/")
     rows = response.context["worklist"].rows
-    assert rows[0].line.kind == "concern" and rows[0].line.urgent
+    assert rows[0].line.kind == "concern"
+    assert rows[0].line.urgent
     assert "Svarfrist 02.06.2026" in rows[0].line.why
     assert "Haster" in response.content.decode()
 
@@ -61,8 +63,10 @@ def test_concern_is_urgent_on_the_worklist_and_the_contact_person_is_notified(
 def test_employer_sees_received_and_answered_and_whom_to_call(world: World, client: Client) -> None:
     _report(client, world)
     page = client.get(f"/forlop/{world.process.uuid}/meld-fra/").content.decode()
-    assert "Mottatt 1. juni 2026" in page and "Ikke besvart ennå" in page
-    assert world.advisor.display_name in page and world.advisor.phone in page
+    assert "Mottatt 1. juni 2026" in page
+    assert "Ikke besvart ennå" in page
+    assert world.advisor.display_name in page
+    assert world.advisor.phone in page
     concern = Concern.objects.get()
     client.force_login(world.advisor)
     response = client.post(
@@ -72,7 +76,8 @@ def test_employer_sees_received_and_answered_and_whom_to_call(world: World, clie
     assert response.status_code == 302
     client.force_login(world.employer)
     page = client.get(f"/forlop/{world.process.uuid}/meld-fra/").content.decode()
-    assert "Besvart 1. juni 2026" in page and "Kommer i morgen" in page
+    assert "Besvart 1. juni 2026" in page
+    assert "Kommer i morgen" in page
     client.force_login(world.advisor)
     lines = client.get("/i-dag/").context["worklist"].rows
     assert not [row for row in lines if row.line.kind == "concern"]

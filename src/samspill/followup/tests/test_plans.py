@@ -39,7 +39,8 @@ def test_a_new_plan_replaces_the_active_one_with_a_recorded_reason(world: World)
     old = _start(world, "work_trial")
     new = _start(world, "after_hire")
     old.refresh_from_db()
-    assert old.ended_on == TODAY and old.end_reason == EndReason.REPLACED
+    assert old.ended_on == TODAY
+    assert old.end_reason == EndReason.REPLACED
     assert "Oppfølging etter ansettelse" in old.end_note
     assert FollowupPlan.objects.filter(ended_on__isnull=True).get() == new
 
@@ -67,7 +68,8 @@ def test_item_changes_are_recorded_with_before_and_after(world: World) -> None:
     services.followup_remove_item(actor=world.advisor, item=item)
     descriptions = list(PlanChange.objects.order_by("id").values_list("description", flat=True))
     assert descriptions[1].startswith("La til «Samtale med mentor»")
-    assert "hver 14. dag" in descriptions[2] and "hver 7. dag" in descriptions[2]
+    assert "hver 14. dag" in descriptions[2]
+    assert "hver 7. dag" in descriptions[2]
     assert descriptions[3].startswith("Fjernet")
 
 

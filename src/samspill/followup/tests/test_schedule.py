@@ -69,9 +69,10 @@ def test_before_start_contact_is_done_by_a_meeting_in_the_week_before() -> None:
 
 def test_three_way_counts_for_both_parties_but_not_the_reverse() -> None:
     items = _items("after_hire")
-    employer, three_way = items["Oppfølging av arbeidsgiveren"], items[
-        "Trekantsamtale på arbeidsplassen"
-    ]
+    employer, three_way = (
+        items["Oppfølging av arbeidsgiveren"],
+        items["Trekantsamtale på arbeidsplassen"],
+    )
     visit_all = ContactFact(Party.BOTH, Form.VISIT, START + D(days=20))
     assert _due(employer, visit_all) == START + D(days=50)
     visit_employer = ContactFact(Party.EMPLOYER, Form.VISIT, START + D(days=20))
@@ -82,7 +83,9 @@ def test_face_to_face_items_are_not_done_by_a_phone_call_unless_logged_for_them(
     visit = _items("after_hire")["Oppfølging av arbeidsgiveren"]
     call = ContactFact(Party.EMPLOYER, Form.PHONE, START + D(days=10))
     assert _due(visit, call) == START + D(days=14)
-    planned_call = ContactFact(Party.EMPLOYER, Form.PHONE, START + D(days=10), plan_item_id=visit.pk)
+    planned_call = ContactFact(
+        Party.EMPLOYER, Form.PHONE, START + D(days=10), plan_item_id=visit.pk
+    )
     assert _due(visit, planned_call) == START + D(days=40)
 
 
