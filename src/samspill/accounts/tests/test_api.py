@@ -191,7 +191,7 @@ def test_openapi_schema_lists_the_tags_and_bearer_auth(world: World, client: Cli
         for operation in operations.values()
         for tag in operation.get("tags", [])
     }
-    assert tags == {"accounts", "processes", "candidates", "employers", "openings"}
+    assert tags == {"accounts", "processes", "candidates", "employers", "openings", "followup"}
     assert "/api/processes/{process_id}" in schema["paths"]
     assert any(
         scheme.get("scheme") == "bearer"
