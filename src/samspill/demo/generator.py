@@ -414,6 +414,12 @@ class DemoBuilder:
             )
         ]
 
+    def followup(self) -> None:
+        """Follow-up plans, planned contacts with gaps, commitments and open concerns."""
+        from samspill.demo.plans import build_followup
+
+        build_followup(self)
+
     STEPS: tuple[tuple[str, str], ...] = (
         ("offices", "Kontorer og team"),
         ("staff", "Ansatte og samarbeidspartnere"),
@@ -423,6 +429,7 @@ class DemoBuilder:
         ("needs_and_consents", "Behov og samtykker"),
         ("contacts", "Kontaktlogg"),
         ("demo_logins", "Demo-innlogginger"),
+        ("followup", "Oppfølgingsplaner, forpliktelser og henvendelser"),
     )
 
     def run(self, announce: Callable[[int, int, str], None]) -> Summary:
