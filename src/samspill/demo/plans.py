@@ -72,6 +72,7 @@ def _items(builder: DemoBuilder, plan: FollowupPlan) -> list[PlanItem]:
 
 
 def _concern(builder: DemoBuilder, process: InclusionProcess, reporter_id: int | None) -> Concern:
+    assert process.employer_id is not None  # only placed processes get concerns
     kind, text = builder.rng.choice(CONCERNS)
     day = builder.today - timedelta(days=builder.rng.randint(0, 6))
     reported = timezone.make_aware(datetime.combine(day, time(builder.rng.randint(7, 15))))
