@@ -53,6 +53,7 @@ def _register_routers() -> None:
     from samspill.candidates.api import router as candidates_router
     from samspill.employers.api import router as employers_router
     from samspill.employers.openings_api import router as openings_router
+    from samspill.followup.api import router as followup_router
     from samspill.insights.api import router as insights_router
     from samspill.matching.api import router as matching_router
     from samspill.processes.api import router as processes_router
@@ -65,6 +66,7 @@ def _register_routers() -> None:
     api.add_router("/matching", matching_router)
     api.add_router("/insights", insights_router)
     api.add_router("/agreements", agreements_router)
+    api.add_router("/", followup_router)
 
 
 def _exempt_from_login_redirect(patterns: list[URLPattern | URLResolver]) -> None:

@@ -2,7 +2,7 @@
 
 Each rule is a typed constant with the place it comes from, so it can change without
 hunting through views. docs/rules.md lists them for readers who do not read Python.
-Later capabilities add measure durations, subsidy rates and follow-up cadences here.
+Later capabilities add measure durations and subsidy rates here.
 """
 
 from __future__ import annotations
@@ -74,13 +74,6 @@ IPS_EMPLOYER_CONTACTS_PER_WEEK = Rule(
     "(shared/reference/IPS-FIDELITY.md).",
 )
 
-#: IPS fidelity item Sv4: first face-to-face employer contact within this many days.
-IPS_RAPID_JOB_SEARCH_DAYS = Rule(
-    value=30,
-    source="IPS fidelity scale item Sv4 'Rapid job search': first face-to-face employer "
-    "contact within 30 days of entry (shared/reference/IPS-FIDELITY.md).",
-)
-
 #: Retention is reported at these months after a job start.
 RETENTION_MONTHS = Rule(
     value=(3, 6, 12, 24),
@@ -94,4 +87,68 @@ IPS_EMPLOYMENT_RATE_BENCHMARKS = Rule(
     value=(0.31, 0.41, 0.50),
     source="IPS learning collaborative, 8 years of data: minimum 31 %, average 41 %, "
     "excellent 50 % (shared/reference/IPS-FIDELITY.md, 'Outcome measures').",
+)
+
+# -- Proactive follow-up (issue «Proaktiv oppfølging») ----------------------------------------
+# The plan templates in followup/plan_templates.py are built from these timings.
+
+_IPS_SV12 = (
+    "IPS fidelity scale item Sv12 «Time-unlimited follow-along supports» "
+    "(shared/reference/IPS-FIDELITY.md)"
+)
+
+#: The last contact before a job or work trial starts is due this long before the start.
+CONTACT_BEFORE_START = Rule(
+    value=timedelta(days=7),
+    source=f"{_IPS_SV12}: face-to-face contact within one week before a job starts.",
+)
+
+#: The first contact after a start is due within this many days.
+CONTACT_AFTER_START = Rule(
+    value=timedelta(days=3),
+    source=f"{_IPS_SV12}: face-to-face contact within three days after a job starts.",
+)
+
+#: Contact with the jobseeker is weekly for this long after a start ...
+WEEKLY_CONTACT_PERIOD = Rule(
+    value=timedelta(days=30),
+    source=f"{_IPS_SV12}: weekly contact in the first month.",
+)
+
+#: ... and at least this often afterwards, as long as the person wants it.
+MONTHLY_CONTACT_INTERVAL = Rule(
+    value=timedelta(days=30),
+    source=f"{_IPS_SV12}: monthly for at least a year while wanted; seed 003: an employer "
+    "describes monthly conversations per employee (advisor–employee, advisor–employer and "
+    "all three together) at the workplace.",
+)
+
+#: First face-to-face contact with an employer about a job within this long of the start.
+FIRST_EMPLOYER_CONTACT_WITHIN = Rule(
+    value=timedelta(days=30),
+    source="IPS fidelity scale item Sv4 «Rapid job search»: first face-to-face employer "
+    "contact within 30 days of entry (shared/reference/IPS-FIDELITY.md).",
+)
+
+#: Follow-up after hire (jobbfastholdelse) lasts at least this many months by default.
+AFTER_HIRE_FOLLOWUP_MONTHS = Rule(
+    value=6,
+    source="Issue «Proaktiv oppfølging»: follow-up continues after hire for at least six "
+    "months and is ended only with a recorded reason; seed 004: «Når vi sender brukeren ut, "
+    "så er det ikke oppfølging»; IPS Sv12 and O6 (help continues after a job ends).",
+)
+
+#: An employer's concern is answered within this many working days (Norwegian public
+#: holidays and weekends are not working days).
+CONCERN_RESPONSE_WORKING_DAYS = Rule(
+    value=1,
+    source="Issue «Proaktiv oppfølging»: a response deadline of the next working day; seed "
+    "003: «Hvis noen ikke møter på jobb, må man ha noen man kan ringe til».",
+)
+
+#: A NAV commitment appears on the worklist this long before its deadline.
+COMMITMENT_WARNING = Rule(
+    value=timedelta(days=7),
+    source="Product decision (issue «Proaktiv oppfølging»): a week's notice leaves time to "
+    "act on a commitment (subsidy decided, aid delivered, visit made). Not a NAV rule.",
 )

@@ -211,6 +211,11 @@ EMAIL_BACKEND = os.environ.get(
     if DEVELOPMENT
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DJANGO_DEFAULT_FROM_EMAIL", "Samspill <ikke-svar@samspill.invalid>"
+)
+#: The address people reach Samspill on, for links in e-mails (no trailing slash).
+SITE_URL = os.environ.get("SAMSPILL_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGGING = {
     "version": 1,

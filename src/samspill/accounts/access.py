@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NoReturn, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from samspill.accounts import policy
-from samspill.accounts.models import Role, User
+from samspill.accounts.models import Role, Team, User
 from samspill.agreements.models import Agreement
 from samspill.audit.models import Action, AuditEvent, Outcome, Purpose
 from samspill.audit.services import Subject, audit_record, audit_record_many
@@ -28,6 +29,9 @@ from samspill.candidates.presentation import CandidateView
 from samspill.candidates.selectors import ProfileChanges, profile_changes_since
 from samspill.employers.models import Employer
 from samspill.processes.models import InclusionProcess, Phase
+
+if TYPE_CHECKING:
+    from samspill.followup.worklist import Line
 
 T = TypeVar("T")
 
@@ -467,3 +471,76 @@ def agreement_list_for_user(*, user: User, purpose: Purpose, limit: int = 20) ->
         detail="liste",
     )
     return agreements
+
+
+@dataclass(frozen=True)
+class WorklistRow:
+    line: Line
+    candidate: CandidateView
+
+
+@dataclass(frozen=True)
+class Worklist:
+    rows: list[WorklistRow]
+    total: int
+    team: Team | None
+    teams: list[Team]
+
+
+#: Roles with a worklist: the advisor's own processes; the manager's office or one team.
+WORKLIST_ROLES = frozenset({Role.ADVISOR, Role.MANAGER})
+
+
+def worklist_for_user(*, user: User, team_id: UUID | None = None, limit: int = 200) -> Worklist:
+    """«I dag»: what needs doing today on the processes the user follows up.
+
+    An advisor gets their own processes, a manager the office's or one team's. The
+    candidates named on the lines shown are logged (one bulk insert)."""
+    from samspill.followup.worklist import build_worklist, worklist_processes
+
+    if user.role not in WORKLIST_ROLES:
+        _deny(
+            user=user,
+            subject=Subject("worklist", None),
+            purpose=Purpose.PORTFOLIO,
+            action=Action.VIEW,
+            why="rollen har ingen arbeidsliste",
+            error=Http404(),
+        )
+    scope = policy.processes_visible_to(user)
+    team, teams = None, []
+    if user.role == Role.ADVISOR:
+        scope = scope.filter(advisor=user)
+    else:
+        teams = list(Team.objects.filter(office_id=user.office_id or 0).order_by("name"))
+        if team_id is not None:
+            team = next((t for t in teams if t.uuid == team_id), None)
+            if team is None:
+                _deny(
+                    user=user,
+                    subject=Subject("team", team_id),
+                    purpose=Purpose.PORTFOLIO,
+                    action=Action.VIEW,
+                    why="teamet er ikke ved lederens kontor",
+                    error=Http404(),
+                )
+            scope = scope.filter(team=team)
+    today = timezone.localdate()
+    lines = build_worklist(list(worklist_processes(scope, today)), today)
+    views: dict[int, CandidateView] = {}
+    rows = []
+    for line in lines[:limit]:
+        process = line.process
+        if process.pk not in views:
+            fields = policy.candidate_fields_for(user, process.candidate)
+            views[process.pk] = CandidateView.build(process.candidate, fields)
+        rows.append(WorklistRow(line, views[process.pk]))
+    shown = {row.line.process.pk: row.line.process for row in rows}
+    audit_record_many(
+        actor=user,
+        subjects=[_subject_of_process(process) for process in shown.values()],
+        action=Action.VIEW,
+        purpose=Purpose.PORTFOLIO,
+        detail="arbeidsliste i dag",
+    )
+    return Worklist(rows=rows, total=len(lines), team=team, teams=teams)

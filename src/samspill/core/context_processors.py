@@ -26,6 +26,7 @@ _START = MenuItem(_("Start"), "core:start")
 MENUS: dict[str, list[MenuItem]] = {
     Role.ADVISOR: [
         _START,
+        MenuItem(_("I dag"), "followup:today"),
         MenuItem(_("Min portefølje"), "processes:portfolio"),
         MenuItem(_("Forløp"), "processes:list"),
         MenuItem(_("Matcher"), "matching:pipeline"),
@@ -39,6 +40,7 @@ MENUS: dict[str, list[MenuItem]] = {
     ],
     Role.MANAGER: [
         _START,
+        MenuItem(_("I dag for teamet"), "followup:today"),
         MenuItem(_("Portefølje"), "processes:portfolio"),
         MenuItem(_("Forløp"), "processes:list"),
         MenuItem(_("Arbeidsgivere"), "employers:list"),

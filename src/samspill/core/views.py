@@ -18,16 +18,20 @@ from samspill.accounts.access import (
     agreement_list_for_user,
     employer_list_for_user,
     process_page_for_user,
+    worklist_for_user,
 )
 from samspill.accounts.models import Role, User
 from samspill.audit.models import Purpose
 from samspill.core.http import AuthenticatedRequest
+from samspill.followup import selectors as followup_selectors
 from samspill.processes import selectors as process_selectors
 from samspill.processes.models import Phase
 
 
 def _advisor(user: User) -> dict[str, Any]:
     return {
+        "worklist": worklist_for_user(user=user),
+        "notifications": followup_selectors.notifications_for(user=user),
         "page": process_page_for_user(
             user=user, purpose=Purpose.PORTFOLIO, advisor=user, active_only=True
         ),
@@ -62,18 +66,31 @@ def _partner(user: User) -> dict[str, Any]:
     return {"page": process_page_for_user(user=user, purpose=Purpose.PARTNER_WORK)}
 
 
+def _with_next_contacts(page: Any, parties: tuple[str, ...]) -> dict[str, Any]:
+    """The page of processes and, per process, the next planned contact with these parties."""
+    upcoming = followup_selectors.next_contacts(
+        process_ids=[row.process.pk for row in page.object_list], parties=parties
+    )
+    return {
+        "page": page,
+        "rows": [(row, upcoming.get(row.process.pk)) for row in page.object_list],
+    }
+
+
 def _employer(user: User) -> dict[str, Any]:
+    page = process_page_for_user(user=user, purpose=Purpose.EMPLOYER_PORTAL)
     return {
         "employer": user.employer,
-        "page": process_page_for_user(user=user, purpose=Purpose.EMPLOYER_PORTAL),
         "agreements": agreement_list_for_user(user=user, purpose=Purpose.EMPLOYER_PORTAL),
+        **_with_next_contacts(page, followup_selectors.EMPLOYER_PLAN_PARTIES),
     }
 
 
 def _jobseeker(user: User) -> dict[str, Any]:
+    page = process_page_for_user(user=user, purpose=Purpose.OWN_DATA)
     return {
-        "page": process_page_for_user(user=user, purpose=Purpose.OWN_DATA),
         "agreements": agreement_list_for_user(user=user, purpose=Purpose.OWN_DATA),
+        **_with_next_contacts(page, followup_selectors.JOBSEEKER_PARTIES),
     }
 
 

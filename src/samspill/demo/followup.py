@@ -10,7 +10,7 @@ import random
 from datetime import date, timedelta
 
 from samspill.employers.models import Workplace
-from samspill.followup.models import Contact, Form, Party, Place
+from samspill.followup.models import Contact, FollowupPlan, Form, Party, Place, PlanItem
 from samspill.processes.models import InclusionProcess, Phase, PhaseChange
 
 NOTES_JOBSEEKER = [
@@ -83,4 +83,59 @@ def contacts_for(
                 contacts.append(
                     _contact(rng, process, Party.EMPLOYER, on, NOTES_EMPLOYER, workplace)
                 )
+    return contacts
+
+
+# -- Plans, commitments and concerns (issue «Proaktiv oppfølging») ---------------------------
+
+COMMITMENTS = [
+    "Vedtak om lønnstilskudd",
+    "Hev-senk-pult levert fra Hjelpemiddelsentralen",
+    "Avklare mentortilskudd",
+    "Søknad om funksjonsassistanse sendt",
+    "Oppfølgingsbesøk med arbeidsgiveren",
+]
+CONCERNS = [
+    ("no_show", "Møtte ikke i dag og har ikke gitt beskjed."),
+    ("training", "Trenger mer opplæring i kassesystemet før hun kan stå alene."),
+    ("conflict", "Det har vært en uoverensstemmelse med en kollega om vaktene."),
+    ("outside_work", "Han nevnte at han har problemer med boligen."),
+    ("tasks_changed", "Vi flytter lageret, og oppgavene blir andre fra neste måned."),
+]
+_TEMPLATE_FOR = {Phase.TRIAL: "work_trial", Phase.EMPLOYMENT: "wage_subsidy"}
+#: Planned contacts are simulated for this long back; older history is not needed for due dates.
+SIMULATED_DAYS = 150
+
+
+def _planned_contacts(
+    rng: random.Random, plan: FollowupPlan, items: list[PlanItem], today: date
+) -> list[Contact]:
+    """Most planned contacts happen a little late; some are missed (the worklist shows them)."""
+    process = plan.process
+    contacts = []
+    for item in items:
+        step = timedelta(days=item.interval_days or 365)
+        day = max(item.first_due_on, today - timedelta(days=SIMULATED_DAYS))
+        while day < today and (item.ends_on is None or day <= item.ends_on):
+            on = day + timedelta(days=rng.randint(0, 4))
+            if on < today and on >= process.started_on and rng.random() < 0.85:
+                form = Form(item.form)
+                contacts.append(
+                    Contact(
+                        process=process,
+                        party=Party(item.party),
+                        form=form,
+                        place=_IN_PERSON.get(form, Place.REMOTE),
+                        on=on,
+                        employer_id=process.employer_id if item.party != "jobseeker" else None,
+                        plan_item=item,
+                        note=rng.choice(
+                            NOTES_EMPLOYER if item.party != "jobseeker" else NOTES_JOBSEEKER
+                        ),
+                        logged_by_id=process.advisor_id,
+                    )
+                )
+            if item.interval_days is None:
+                break
+            day += step
     return contacts

@@ -456,6 +456,12 @@ class DemoBuilder:
 
         build_agreements(self)
 
+    def followup(self) -> None:
+        """Follow-up plans, planned contacts with gaps, commitments and open concerns."""
+        from samspill.demo.plans import build_followup
+
+        build_followup(self)
+
     STEPS: tuple[tuple[str, str], ...] = (
         ("offices", "Kontorer og team"),
         ("staff", "Ansatte og samarbeidspartnere"),
@@ -468,6 +474,7 @@ class DemoBuilder:
         ("demo_logins", "Demo-innlogginger"),
         ("matches", "Jobbmatch og matchemøte"),
         ("agreements", "Avtaler (tilretteleggingsgaranti)"),
+        ("followup", "Oppfølgingsplaner, forpliktelser og henvendelser"),
     )
 
     def run(self, announce: Callable[[int, int, str], None]) -> Summary:

@@ -1,6 +1,8 @@
-"""The contact log of a process: every conversation with the jobseeker or the employer.
+"""Proactive follow-up: the contact log, follow-up plans, NAV commitments, employer concerns
+and notifications.
 
-This is the start of proactive follow-up (plans, the worklist and reminders build on it).
+Due dates are never stored: they are computed from a plan's items and the logged contacts
+(``followup/schedule.py``), so they cannot drift from what actually happened.
 The first contact with an employer marks the start of the job search in IPS terms.
 """
 
@@ -8,6 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samspill.core.models import PublicModel
@@ -40,6 +43,10 @@ class Place(models.TextChoices):
     REMOTE = "remote", _("Ikke fysisk (telefon, video, melding)")
 
 
+#: Forms of contact that are face to face.
+IN_PERSON_FORMS = (Form.MEETING, Form.VISIT)
+
+
 class Contact(PublicModel):
     process = models.ForeignKey(
         "processes.InclusionProcess", on_delete=models.CASCADE, related_name="contacts"
@@ -57,6 +64,18 @@ class Contact(PublicModel):
     )
     on = models.DateField(_("dato"))
     note = models.TextField(_("kort notat"), blank=True)
+    plan_item = models.ForeignKey(
+        "followup.PlanItem",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contacts",
+        verbose_name=_("planlagt kontakt"),
+    )
+    outside_work = models.BooleanField(_("gjaldt utenomting"), default=False)
+    outside_work_owner = models.CharField(
+        _("hvem følger opp utenomtinget"), max_length=160, blank=True
+    )
     logged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -70,3 +89,261 @@ class Contact(PublicModel):
 
     def __str__(self) -> str:
         return f"{self.on} {self.party} {self.form}"
+
+
+# -- Follow-up plans --------------------------------------------------------------------------
+
+
+class EndReason(models.TextChoices):
+    NO_LONGER_WANTED = "no_longer_wanted", _("Personen ønsker ikke mer oppfølging")
+    STEPPED_DOWN = "stepped_down", _("Trappet ned til en annen tjeneste")
+    JOB_ENDED = "job_ended", _("Jobben eller utprøvingen tok slutt")
+    REPLACED = "replaced", _("Erstattet av en ny plan")
+    OTHER = "other", _("Annet")
+
+
+class FollowupPlan(PublicModel):
+    """The follow-up agreed for one process (later: for one agreement). One active at a time."""
+
+    process = models.ForeignKey(
+        "processes.InclusionProcess", on_delete=models.CASCADE, related_name="followup_plans"
+    )
+    # An optional link to the three-party agreement is added with the agreements app.
+    template = models.CharField(_("mal"), max_length=30)
+    title = models.CharField(_("navn"), max_length=120)
+    starts_on = models.DateField(_("oppstart"), help_text=_("Oppstart i jobb eller utprøving."))
+    minimum_until = models.DateField(
+        _("varer minst til"),
+        null=True,
+        blank=True,
+        help_text=_("Oppfølging etter ansettelse varer minst seks måneder."),
+    )
+    ended_on = models.DateField(_("avsluttet"), null=True, blank=True)
+    end_reason = models.CharField(
+        _("hvorfor avsluttet"), max_length=20, choices=EndReason.choices, blank=True
+    )
+    end_note = models.TextField(_("begrunnelse"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-starts_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["process"],
+                condition=models.Q(ended_on__isnull=True),
+                name="followup_one_active_plan",
+            )
+        ]
+        verbose_name = _("oppfølgingsplan")
+        verbose_name_plural = _("oppfølgingsplaner")
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.starts_on})"
+
+
+class PlanParty(models.TextChoices):
+    JOBSEEKER = "jobseeker", _("Arbeidssøkeren")
+    EMPLOYER = "employer", _("Arbeidsgiveren")
+    BOTH = "both", _("Trekantsamtale")
+
+
+class PlanItem(PublicModel):
+    """A planned contact: with whom, how, how often, and for which phase.
+
+    ``first_due_on`` is when the first contact is due; after that the next one is due
+    ``interval_days`` after the latest matching contact, until ``ends_on``. An item without
+    an interval is a single contact.
+    """
+
+    plan = models.ForeignKey(FollowupPlan, on_delete=models.CASCADE, related_name="items")
+    label = models.CharField(_("hva"), max_length=120)
+    party = models.CharField(_("med hvem"), max_length=20, choices=PlanParty.choices)
+    form = models.CharField(_("form"), max_length=20, choices=Form.choices)
+    phase = models.CharField(_("gjelder fasen"), max_length=20, blank=True)
+    first_due_on = models.DateField(_("første gang"))
+    interval_days = models.PositiveSmallIntegerField(
+        _("hvor ofte (dager)"), null=True, blank=True, help_text=_("Tomt: én gang.")
+    )
+    ends_on = models.DateField(_("til og med"), null=True, blank=True)
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["first_due_on", "id"]
+        verbose_name = _("planlagt kontakt")
+        verbose_name_plural = _("planlagte kontakter")
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class PlanChange(models.Model):
+    """What changed in a plan, when and by whom (the plan's history)."""
+
+    plan = models.ForeignKey(FollowupPlan, on_delete=models.CASCADE, related_name="changes")
+    at = models.DateTimeField(auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    description = models.CharField(_("endring"), max_length=500)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+# -- NAV commitments --------------------------------------------------------------------------
+
+
+class Commitment(PublicModel):
+    """Something NAV has promised (subsidy decided by, aid delivered by, visit by)."""
+
+    process = models.ForeignKey(
+        "processes.InclusionProcess", on_delete=models.CASCADE, related_name="commitments"
+    )
+    # An optional link to the agreement it comes from is added with the agreements app.
+    title = models.CharField(_("hva NAV skal gjøre"), max_length=200)
+    deadline = models.DateField(_("frist"))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        verbose_name=_("ansvarlig"),
+    )
+    done_on = models.DateField(_("utført"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["deadline", "id"]
+        indexes = [models.Index(fields=["process", "done_on"], name="commitment_process_open")]
+        verbose_name = _("forpliktelse")
+        verbose_name_plural = _("forpliktelser")
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.deadline})"
+
+
+# -- Employer concerns ------------------------------------------------------------------------
+
+
+class ConcernKind(models.TextChoices):
+    NO_SHOW = "no_show", _("Har ikke møtt på jobb")
+    TRAINING = "training", _("Trenger mer opplæring")
+    CONFLICT = "conflict", _("Konflikt")
+    OUTSIDE_WORK = "outside_work", _("Forhold utenfor jobben")
+    TASKS_CHANGED = "tasks_changed", _("Endring i arbeidsoppgaver")
+    OTHER = "other", _("Annet")
+
+
+class Concern(PublicModel):
+    """An employer tells NAV something is wrong; NAV answers by the next working day."""
+
+    process = models.ForeignKey(
+        "processes.InclusionProcess", on_delete=models.CASCADE, related_name="concerns"
+    )
+    employer = models.ForeignKey(
+        "employers.Employer", on_delete=models.CASCADE, related_name="concerns"
+    )
+    kind = models.CharField(_("hva gjelder det"), max_length=20, choices=ConcernKind.choices)
+    text = models.TextField(_("fortell kort"))
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reported_at = models.DateTimeField(_("mottatt"))
+    respond_by = models.DateField(_("svarfrist"))
+    responded_at = models.DateTimeField(_("besvart"), null=True, blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    response = models.TextField(_("svar"), blank=True)
+
+    class Meta:
+        ordering = ["-reported_at", "-id"]
+        indexes = [models.Index(fields=["process", "responded_at"], name="concern_process_open")]
+        verbose_name = _("henvendelse fra arbeidsgiver")
+        verbose_name_plural = _("henvendelser fra arbeidsgivere")
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.reported_at:%Y-%m-%d})"
+
+
+# -- Notifications ----------------------------------------------------------------------------
+
+
+class EmailMode(models.TextChoices):
+    IMMEDIATE = "immediate", _("Med en gang")
+    DAILY = "daily", _("Samlet én gang om dagen")
+    NONE = "none", _("Ikke på e-post (bare i Samspill)")
+
+
+class NotificationPreference(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    email_mode = models.CharField(
+        _("varsler på e-post"),
+        max_length=10,
+        choices=EmailMode.choices,
+        default=EmailMode.IMMEDIATE,
+    )
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.email_mode}"
+
+
+class Notification(models.Model):
+    """One notice to one user, shown in Samspill and delivered by the reminder command.
+
+    ``key`` is unique: the same reminder (e.g. «contact X due on day D») can be created
+    only once, however often the command runs. ``delivered_at`` is set in the same
+    transaction as the delivery, so a crash halfway leaves the rest for the next run.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    title = models.CharField(_("varsel"), max_length=200)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    urgent = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    delivered_by = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"], name="notification_unread"),
+            models.Index(fields=["delivered_at"], name="notification_undelivered"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DigestRun(models.Model):
+    """One daily digest per user and day: the unique row is the claim that makes it once."""
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    day = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "day"], name="digest_once_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient_id} {self.day}"

@@ -46,7 +46,7 @@ from samspill.insights.stats import FLAG_ALPHA, Rate, Survival, adjusted, below,
 from samspill.lib.dates import add_months
 from samspill.matching.models import MatchStatus, MatchStep
 from samspill.processes.models import InclusionProcess, Phase, PhaseChange
-from samspill.rules import IPS_RAPID_JOB_SEARCH_DAYS, YOUNG_AGE_LIMIT
+from samspill.rules import FIRST_EMPLOYER_CONTACT_WITHIN, YOUNG_AGE_LIMIT
 
 Processes = QuerySet[InclusionProcess]
 ACTIVE = ~Q(phase=Phase.CLOSED)
@@ -229,7 +229,7 @@ class Timings:
 
 
 def timings(processes: Processes, today: date) -> Timings:
-    limit = IPS_RAPID_JOB_SEARCH_DAYS.value
+    limit = FIRST_EMPLOYER_CONTACT_WITHIN.value.days
     old_enough = processes.filter(started_on__lte=today - timedelta(days=limit))
     rapid = old_enough.annotate(first=_first_employer_contact(in_person=True)).aggregate(
         n=Count("id"),

@@ -19,6 +19,7 @@ from django.urls.converters import IntConverter, UUIDConverter
 
 from samspill.audit.models import AuditEvent, Outcome
 from samspill.conftest import INSIGHTS_OUTSIDERS, MEETING_OUTSIDERS, OUTSIDERS, World
+from samspill.followup.tests.factories import CommitmentFactory, ConcernFactory, PlanItemFactory
 
 #: For each URL kwarg: the object of ``world`` it names, and who must not reach it.
 TARGETS: dict[str, tuple[Callable[[World], uuid.UUID], tuple[str, ...]]] = {
@@ -51,6 +52,10 @@ TARGETS: dict[str, tuple[Callable[[World], uuid.UUID], tuple[str, ...]]] = {
         lambda w: w.contact_person.uuid,
         ("employer_other", "jobseeker_other", "partner", "admin"),
     ),
+    # Follow-up records of ``world.process``, made when a URL needs one.
+    "item_id": (lambda w: PlanItemFactory(plan__process=w.process).uuid, OUTSIDERS),
+    "commitment_id": (lambda w: CommitmentFactory(process=w.process).uuid, OUTSIDERS),
+    "concern_id": (lambda w: ConcernFactory(process=w.process).uuid, OUTSIDERS),
 }
 
 

@@ -1,0 +1,160 @@
+"""Demo follow-up: plans on placed processes, planned contacts with gaps, NAV commitments,
+open employer concerns and their notifications, so that «I dag» is alive on first start."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from django.urls import reverse
+from django.utils import timezone
+
+from samspill.demo.followup import (
+    _TEMPLATE_FOR,
+    COMMITMENTS,
+    CONCERNS,
+    _planned_contacts,
+)
+from samspill.followup.models import (
+    Commitment,
+    Concern,
+    ConcernKind,
+    FollowupPlan,
+    Notification,
+    PlanChange,
+    PlanItem,
+)
+from samspill.followup.plan_templates import TEMPLATES
+from samspill.lib.dates import add_months
+from samspill.lib.workdays import add_working_days
+from samspill.processes.models import InclusionProcess, Phase
+
+if TYPE_CHECKING:
+    from samspill.demo.generator import DemoBuilder
+
+PLACED = (Phase.TRIAL, Phase.EMPLOYMENT, Phase.RETENTION)
+
+
+def _plan(builder: DemoBuilder, process: InclusionProcess) -> FollowupPlan:
+    code = _TEMPLATE_FOR.get(Phase(process.phase), "after_hire")
+    if process.phase == Phase.EMPLOYMENT and builder.rng.random() < 0.5:
+        code = "after_hire"
+    template = TEMPLATES[code]
+    return FollowupPlan(
+        uuid=builder._uuid(),
+        process=process,
+        template=code,
+        title=template.label,
+        starts_on=process.phase_since,
+        minimum_until=add_months(process.phase_since, template.minimum_months)
+        if template.minimum_months
+        else None,
+        created_by_id=process.advisor_id,
+    )
+
+
+def _items(builder: DemoBuilder, plan: FollowupPlan) -> list[PlanItem]:
+    template = TEMPLATES[plan.template]
+    return [
+        PlanItem(
+            uuid=builder._uuid(),
+            plan=plan,
+            label=item.label,
+            party=item.party,
+            form=item.form,
+            phase=template.phase,
+            first_due_on=plan.starts_on + item.first_due,
+            interval_days=item.interval.days if item.interval else None,
+            ends_on=plan.starts_on + item.until if item.until else None,
+        )
+        for item in template.items
+    ]
+
+
+def _concern(builder: DemoBuilder, process: InclusionProcess, reporter_id: int | None) -> Concern:
+    assert process.employer_id is not None  # only placed processes get concerns
+    kind, text = builder.rng.choice(CONCERNS)
+    day = builder.today - timedelta(days=builder.rng.randint(0, 6))
+    reported = timezone.make_aware(datetime.combine(day, time(builder.rng.randint(7, 15))))
+    answered = day < builder.today - timedelta(days=2) and builder.rng.random() < 0.6
+    return Concern(
+        uuid=builder._uuid(),
+        process=process,
+        employer_id=process.employer_id,
+        kind=ConcernKind(kind),
+        text=text,
+        reported_by_id=reporter_id,
+        reported_at=reported,
+        respond_by=add_working_days(day, 1),
+        responded_at=reported + timedelta(hours=20) if answered else None,
+        responded_by_id=process.advisor_id if answered else None,
+        response="Ringte og avtalte et møte på arbeidsplassen." if answered else "",
+    )
+
+
+def build_followup(builder: DemoBuilder) -> None:
+    rng, today = builder.rng, builder.today
+    placed = [p for p in builder.process_list if p.phase in PLACED and p.employer_id]
+    advisor = builder.by_username["advisor"]
+    employer_user = builder.by_username["employer"]
+    own = [p for p in placed if p.advisor_id == advisor.pk]
+    # Most placed processes have a plan; some are missing one (the worklist asks for it).
+    planned = [p for p in placed if p in own[:1] or rng.random() < 0.85]
+    plans = builder._insert("Oppfølgingsplaner", [_plan(builder, p) for p in planned])
+    builder._insert(
+        "Planendringer",
+        [
+            PlanChange(
+                plan=plan,
+                by_id=plan.created_by_id,
+                description=f"Opprettet fra malen «{plan.title}»",
+            )
+            for plan in plans
+        ],
+    )
+    items_by_plan = {plan.pk: _items(builder, plan) for plan in plans}
+    builder._insert("Planlagte kontakter", [i for items in items_by_plan.values() for i in items])
+    contacts = [
+        c for plan in plans for c in _planned_contacts(rng, plan, items_by_plan[plan.pk], today)
+    ]
+    builder._insert("Kontakter etter plan", contacts)
+    commitments = [
+        Commitment(
+            uuid=builder._uuid(),
+            process=plan.process,
+            title=rng.choice(COMMITMENTS),
+            deadline=today + timedelta(days=rng.randint(-10, 30)),
+            owner_id=plan.process.advisor_id,
+            created_by_id=plan.process.advisor_id,
+        )
+        for plan in plans
+        if plan.process.advisor_id == advisor.pk or rng.random() < 0.3
+    ]
+    for commitment in commitments:
+        if commitment.deadline < today and rng.random() < 0.5:
+            commitment.done_on = commitment.deadline
+    builder._insert("NAVs forpliktelser", commitments)
+    reporters = {employer_user.employer_id: employer_user.pk}
+    with_concern = own[:2] + [p for p in placed if rng.random() < 0.05]
+    concerns = [
+        _concern(builder, p, reporters.get(p.employer_id)) for p in dict.fromkeys(with_concern)
+    ]
+    builder._insert("Henvendelser fra arbeidsgivere", concerns)
+    builder._insert(
+        "Varsler",
+        [
+            Notification(
+                key=f"concern:{c.uuid}",
+                recipient_id=c.process.advisor_id,
+                title=f"Haster: {c.get_kind_display()}",
+                body=c.text,
+                url=reverse("followup:plan", kwargs={"process_id": c.process.uuid}),
+                urgent=True,
+                created_at=c.reported_at,
+                delivered_at=c.reported_at,
+                delivered_by="demo",
+            )
+            for c in concerns
+            if c.responded_at is None
+        ],
+    )

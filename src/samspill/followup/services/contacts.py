@@ -1,0 +1,108 @@
+"""Logging a contact. Logging a planned contact completes it: the next one follows from it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from samspill.accounts.models import User
+from samspill.employers.models import Employer
+from samspill.followup.models import EMPLOYER_PARTIES, Contact, Form, Party, Place, PlanItem
+from samspill.followup.services.common import audit_change
+from samspill.processes.models import InclusionProcess
+
+#: Which logged party can complete a planned contact with which planned party.
+_COMPLETES = {
+    "jobseeker": {Party.JOBSEEKER, Party.BOTH},
+    "employer": {Party.EMPLOYER, Party.BOTH},
+    "both": {Party.BOTH},
+}
+
+
+def _check(
+    *,
+    process: InclusionProcess,
+    party: str,
+    form: str,
+    place: str,
+    on: date,
+    employer: Employer | None,
+    plan_item: PlanItem | None,
+    outside_work: bool,
+    outside_work_owner: str,
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if on > timezone.localdate():
+        errors["on"] = "Datoen kan ikke være frem i tid."
+    elif on < process.started_on:
+        errors["on"] = f"Datoen kan ikke være før forløpet startet ({process.started_on:%d.%m.%Y})."
+    if party in EMPLOYER_PARTIES and employer is None:
+        errors["employer"] = "Velg hvilken arbeidsgiver kontakten var med."
+    remote = form in (Form.PHONE, Form.VIDEO, Form.MESSAGE)
+    if remote and place != Place.REMOTE:
+        errors["place"] = "Telefon, video og meldinger er ikke fysiske møter: velg «Ikke fysisk»."
+    if not remote and place == Place.REMOTE:
+        errors["place"] = "Velg hvor dere møttes."
+    if plan_item is not None:
+        if plan_item.plan.process_id != process.pk or plan_item.plan.ended_on is not None:
+            errors["plan_item"] = "Den planlagte kontakten hører ikke til en aktiv plan i forløpet."
+        elif party not in _COMPLETES[plan_item.party]:
+            errors["party"] = (
+                f"«{plan_item.label}» er med {plan_item.get_party_display().lower()}: "
+                "velg riktig part."
+            )
+    if outside_work and not outside_work_owner.strip():
+        errors["outside_work_owner"] = "Skriv hvem som følger opp utenomtinget."
+    return errors
+
+
+@transaction.atomic
+def followup_log_contact(
+    *,
+    actor: User,
+    process: InclusionProcess,
+    party: str,
+    form: str,
+    place: str,
+    on: date,
+    note: str = "",
+    employer: Employer | None = None,
+    plan_item: PlanItem | None = None,
+    outside_work: bool = False,
+    outside_work_owner: str = "",
+) -> Contact:
+    """Log a contact on a process. A contact with an employer names the employer."""
+    employer = employer or (process.employer if party in EMPLOYER_PARTIES else None)
+    errors = _check(
+        process=process,
+        party=party,
+        form=form,
+        place=place,
+        on=on,
+        employer=employer,
+        plan_item=plan_item,
+        outside_work=outside_work,
+        outside_work_owner=outside_work_owner,
+    )
+    if errors:
+        raise ValidationError(errors)
+    contact = Contact(
+        process=process,
+        party=party,
+        form=form,
+        place=place,
+        on=on,
+        note=note.strip(),
+        employer=employer if party in EMPLOYER_PARTIES else None,
+        plan_item=plan_item,
+        outside_work=outside_work,
+        outside_work_owner=outside_work_owner.strip() if outside_work else "",
+        logged_by=actor,
+    )
+    contact.full_clean()
+    contact.save()
+    audit_change(actor=actor, process=process, detail=f"kontakt logget: {party}, {form}")
+    return contact

@@ -1,0 +1,1 @@
+"""Follow-up pages: thin views (access function → form → service → redirect)."""
