@@ -20,6 +20,7 @@ from django.db.models import (
     DurationField,
     ExpressionWrapper,
     F,
+    Max,
     Min,
     OuterRef,
     Q,
@@ -40,7 +41,8 @@ from samspill.candidates.models import (
 )
 from samspill.candidates.needs import TAXONOMY
 from samspill.employers.models import ContactKind, EmployerContact
-from samspill.followup.models import EMPLOYER_PARTIES, Contact
+from samspill.followup.models import EMPLOYER_PARTIES, Concern, Contact, PlanItem
+from samspill.followup.schedule import ContactFact, next_due
 from samspill.insights.models import Job
 from samspill.insights.stats import FLAG_ALPHA, Rate, Survival, adjusted, below, kaplan_meier
 from samspill.lib.dates import add_months
@@ -317,6 +319,90 @@ def caseload(processes: Processes, today: date, weeks: int = 8) -> list[AdvisorR
         )
         for row in rows
     ]
+
+
+# -- follow-up as planned -------------------------------------------------------------------
+
+
+@dataclass
+class FollowupFigures:
+    """Planned contacts on schedule today, per party, and concerns answered in time."""
+
+    #: Plan party → (on schedule, all items still running).
+    on_schedule: dict[str, Rate]
+    #: Advisor → plan party → rate.
+    by_advisor: dict[int, dict[str, Rate]]
+    concerns_in_time: Rate
+    concerns_open_late: int
+
+
+def followup_figures(processes: Processes, today: date) -> FollowupFigures:
+    """Every running item of the active follow-up plans is either on schedule (its next
+    contact is due today or later) or overdue; the due dates come from the same schedule
+    the worklist uses (``followup.schedule``), so the two always agree. Concerns count as
+    in time when answered by their response deadline; unanswered ones past it count
+    against."""
+    items = PlanItem.objects.filter(
+        plan__process__in=processes, plan__ended_on__isnull=True, removed_at__isnull=True
+    ).values_list(
+        "pk",
+        "party",
+        "form",
+        "first_due_on",
+        "interval_days",
+        "ends_on",
+        "plan__starts_on",
+        "plan__process_id",
+        "plan__process__advisor_id",
+    )
+    facts: dict[int, list[ContactFact]] = {}
+    latest = (
+        Contact.objects.filter(process__in=processes, process__followup_plans__ended_on=None)
+        .values("process_id", "party", "form", "plan_item_id")
+        .annotate(last=Max("on"))
+        .order_by()
+    )
+    for row in latest:
+        facts.setdefault(row["process_id"], []).append(
+            ContactFact(row["party"], row["form"], row["last"], row["plan_item_id"])
+        )
+    counts: dict[tuple[int, str], list[int]] = {}
+    for pk, party, form, first, interval, ends, starts, process_id, advisor_id in items:
+        item = _Item(pk, party, form, first, interval, ends)
+        due = next_due(item, plan_starts_on=starts, contacts=facts.get(process_id, []))
+        if due is None:  # finished
+            continue
+        cell = counts.setdefault((advisor_id, party), [0, 0])
+        cell[0] += due >= today
+        cell[1] += 1
+    totals: dict[str, list[int]] = {}
+    by_advisor: dict[int, dict[str, Rate]] = {}
+    for (advisor_id, party), (ok, n) in counts.items():
+        by_advisor.setdefault(advisor_id, {})[party] = Rate(ok, n)
+        total = totals.setdefault(party, [0, 0])
+        total[0] += ok
+        total[1] += n
+    concerns = Concern.objects.filter(process__in=processes).aggregate(
+        in_time=Count("id", filter=Q(responded_at__date__lte=F("respond_by"))),
+        answered=Count("id", filter=Q(responded_at__isnull=False)),
+        open_late=Count("id", filter=Q(responded_at__isnull=True, respond_by__lt=today)),
+    )
+    return FollowupFigures(
+        on_schedule={party: Rate(ok, n) for party, (ok, n) in totals.items()},
+        by_advisor=by_advisor,
+        concerns_in_time=Rate(concerns["in_time"], concerns["answered"] + concerns["open_late"]),
+        concerns_open_late=concerns["open_late"],
+    )
+
+
+@dataclass
+class _Item:
+    pk: int
+    party: str
+    form: str
+    first_due_on: date
+    interval_days: int | None
+    ends_on: date | None
 
 
 # -- the equity monitor ----------------------------------------------------------------------

@@ -20,6 +20,7 @@ from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record
 from samspill.core.http import AuthenticatedRequest
 from samspill.core.pages import submit
+from samspill.followup.models import PlanParty
 from samspill.insights import access, selectors, services
 from samspill.insights.charts import Series, line_chart, step_chart
 from samspill.insights.exports import FORMATS, Table, export
@@ -168,7 +169,34 @@ def caseload(request: AuthenticatedRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = selectors.caseload(scope.processes, today)
     limit, contacts = IPS_MAX_CASELOAD.value, IPS_EMPLOYER_CONTACTS_PER_WEEK.value
+    followup = selectors.followup_figures(scope.processes, today)
+    parties = [(p.value, str(p.label)) for p in PlanParty]
+
+    def on_schedule(advisor_id: int, party: str) -> str:
+        rate = followup.by_advisor.get(advisor_id, {}).get(party)
+        return "–" if rate is None else rate.percent()
+
     tables = {
+        "oppfolging": Table(
+            "oppfolging",
+            "Planlagt oppfølging i rute i dag",
+            ["Med hvem", "I rute", "Planlagte kontakter som løper"],
+            [
+                (
+                    label,
+                    followup.on_schedule[party].percent() if party in followup.on_schedule else "–",
+                    shown(followup.on_schedule[party].n) if party in followup.on_schedule else "0",
+                )
+                for party, label in parties
+            ]
+            + [
+                (
+                    "Henvendelser fra arbeidsgivere besvart innen fristen",
+                    followup.concerns_in_time.percent(),
+                    shown(followup.concerns_in_time.n),
+                )
+            ],
+        ),
         "saksmengde": Table(
             "saksmengde",
             "Saksmengde og arbeidsgiverkontakt per veileder",
@@ -179,19 +207,22 @@ def caseload(request: AuthenticatedRequest) -> HttpResponse:
                 "I jobb",
                 "Personlige arbeidsgiverkontakter per uke",
                 "Jobbstarter siste år",
+                *(f"Oppfølging i rute: {label.lower()}" for _, label in parties),
             ],
             [
                 (
                     r.name,
-                    r.active,
+                    f"{r.active} (over {limit})" if r.active > limit else r.active,
                     r.searching,
                     r.in_work,
-                    f"{r.employer_contacts_per_week:.1f}".replace(".", ","),
+                    f"{r.employer_contacts_per_week:.1f}".replace(".", ",")
+                    + (f" (under {contacts})" if r.employer_contacts_per_week < contacts else ""),
                     shown(r.job_starts),
+                    *(on_schedule(r.advisor_id, party) for party, _ in parties),
                 )
                 for r in rows
             ],
-        )
+        ),
     }
     context = {
         "scope": scope,
@@ -200,6 +231,7 @@ def caseload(request: AuthenticatedRequest) -> HttpResponse:
         "limit": limit,
         "contacts": contacts,
         "timing": selectors.timings(scope.processes, today),
+        "followup": followup,
     }
     return _page(request, "insights/caseload.html", tables, context)
 

@@ -10,6 +10,9 @@ import time_machine
 from samspill.accounts.models import Role
 from samspill.accounts.tests.factories import OfficeFactory, UserFactory
 from samspill.candidates.tests.factories import CandidateFactory
+from samspill.employers.tests.factories import EmployerFactory
+from samspill.followup.models import Contact
+from samspill.followup.tests.factories import ConcernFactory, PlanFactory, PlanItemFactory
 from samspill.insights import selectors
 from samspill.insights.models import Job
 from samspill.processes.models import InclusionProcess, Phase, PhaseChange
@@ -105,8 +108,6 @@ def test_the_equity_monitor_flags_a_group_clearly_below_the_office() -> None:
 
 @pytest.mark.django_db
 def test_timings_use_the_first_employer_contact_and_job() -> None:
-    from samspill.followup.models import Contact
-
     advisor = UserFactory(role=Role.ADVISOR, office=OfficeFactory())
     process = _process(advisor, datetime.date(2026, 1, 1))
     Contact.objects.create(
@@ -121,3 +122,35 @@ def test_timings_use_the_first_employer_contact_and_job() -> None:
     assert timing.days_to_employer_contact == 20
     assert timing.days_to_first_job == 60
     assert (timing.rapid.k, timing.rapid.n) == (1, 1)
+
+
+@pytest.mark.django_db
+def test_followup_on_schedule_per_party_and_concerns_answered_in_time() -> None:
+    advisor = UserFactory(role=Role.ADVISOR, office=OfficeFactory())
+    late = PlanFactory(process=_process(advisor, datetime.date(2026, 1, 5)))
+    kept = PlanFactory(process=_process(advisor, datetime.date(2026, 1, 5)))
+    for plan in (late, kept):
+        PlanItemFactory(plan=plan, party="jobseeker", first_due_on=datetime.date(2026, 6, 1))
+        PlanItemFactory(plan=plan, party="employer", first_due_on=datetime.date(2026, 7, 15))
+    # Only ``kept`` had its monthly talk with the jobseeker: its next one is due in July.
+    Contact.objects.create(
+        process=kept.process,
+        party="jobseeker",
+        form="meeting",
+        place="office",
+        on=datetime.date(2026, 6, 20),
+    )
+    employer = EmployerFactory()
+    ConcernFactory(
+        process=kept.process,
+        employer=employer,
+        respond_by=datetime.date(2026, 6, 10),
+        responded_at=datetime.datetime(2026, 6, 10, 15, tzinfo=datetime.UTC),
+    )
+    ConcernFactory(process=late.process, employer=employer, respond_by=datetime.date(2026, 6, 12))
+    figures = selectors.followup_figures(InclusionProcess.objects.all(), TODAY)
+    jobseeker, employer = figures.on_schedule["jobseeker"], figures.on_schedule["employer"]
+    assert (jobseeker.k, jobseeker.n) == (1, 2)
+    assert (employer.k, employer.n) == (2, 2)
+    assert (figures.concerns_in_time.k, figures.concerns_in_time.n) == (1, 2)
+    assert figures.concerns_open_late == 1
