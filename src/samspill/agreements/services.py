@@ -32,6 +32,7 @@ from samspill.agreements.transitions import EDITABLE, may_move
 from samspill.audit.models import Action
 from samspill.audit.models import Purpose as AuditPurpose
 from samspill.audit.services import Subject, audit_record
+from samspill.employers.models import Opening, OpeningPurpose
 from samspill.processes.models import InclusionProcess, Phase
 
 DEFAULT_TEXTS = {
@@ -119,8 +120,11 @@ def _require_staff(actor: User, process: InclusionProcess) -> None:
 
 
 @transaction.atomic
-def agreement_create(*, actor: User, process: InclusionProcess) -> Agreement:
-    """A draft on a placed process, with the parties and plain defaults filled in."""
+def agreement_create(
+    *, actor: User, process: InclusionProcess, opening: Opening | None = None
+) -> Agreement:
+    """A draft on a placed process, with the parties and plain defaults filled in; from an
+    agreed match, ``opening`` gives the purpose and the tasks."""
     _require_staff(actor, process)
     if process.employer_id is None or process.workplace_id is None:
         raise ValidationError("Forløpet må ha en arbeidsgiver og en arbeidsplass før en avtale.")
@@ -134,15 +138,37 @@ def agreement_create(*, actor: User, process: InclusionProcess) -> Agreement:
         employer_contact=process.employer.contact_persons.order_by("id").first(),
         nav_contact=advisor,
         nav_contact_phone=advisor.phone,
-        purpose=Purpose.EMPLOYMENT if process.phase == Phase.EMPLOYMENT else Purpose.TRIAL,
+        purpose=_purpose_for(process, opening),
         goals=process.candidate.own_wishes or process.candidate.own_motivation,
         created_by=actor,
         updated_by=actor,
-        **DEFAULT_TEXTS,
+        **(DEFAULT_TEXTS | _texts_from(opening)),
     )
     Event.objects.create(agreement=agreement, to_stage=Stage.DRAFT, by=actor)
     _audit(actor, agreement, "utkast opprettet", Action.CREATE)
     return agreement
+
+
+_PURPOSE_OF_OPENING = {
+    OpeningPurpose.TRIAL: Purpose.TRIAL,
+    OpeningPurpose.TRAINING: Purpose.WORK_TRAINING,
+    OpeningPurpose.EMPLOYMENT: Purpose.EMPLOYMENT,
+}
+
+
+def _purpose_for(process: InclusionProcess, opening: Opening | None) -> Purpose:
+    if opening is not None:
+        return _PURPOSE_OF_OPENING[OpeningPurpose(opening.purpose)]
+    return Purpose.EMPLOYMENT if process.phase == Phase.EMPLOYMENT else Purpose.TRIAL
+
+
+def _texts_from(opening: Opening | None) -> dict[str, str]:
+    """The opening's tasks as the agreement's task text (the parties edit it further)."""
+    if opening is None:
+        return {}
+    lines = [f"- {task.name}" for task in opening.tasks.all()]
+    text = "\n".join([opening.description, *lines]).strip()
+    return {"tasks": text} if text else {}
 
 
 def _apply(agreement: Agreement, values: dict[str, Any]) -> list[str]:

@@ -61,11 +61,16 @@ def _walk(builder: DemoBuilder, match: Match, target: MatchStatus) -> list[Match
     stop = target
     if target == MatchStatus.DECLINED:
         stop = _ORDER[rng.randint(0, 3)]
+    elif target == MatchStatus.AGREED:
+        stop = MatchStatus.MEETING
     steps = [MatchStep(match=match, to_status=MatchStatus.SUGGESTED, on=day)]
     for before, after in itertools.pairwise(_ORDER[: _ORDER.index(stop) + 1]):
         assert after in MATCH_TRANSITIONS[before]
         day = min(builder.today, day + timedelta(days=rng.randint(2, 9)))
         steps.append(MatchStep(match=match, from_status=before, to_status=after, on=day))
+    if target == MatchStatus.AGREED:
+        day = min(builder.today, day + timedelta(days=rng.randint(2, 9)))
+        steps.append(MatchStep(match=match, from_status=stop, to_status=target, on=day))
     if target == MatchStatus.DECLINED:
         reason = rng.choices([r for r, _ in _DECLINES], [w for _, w in _DECLINES])[0]
         day = min(builder.today, day + timedelta(days=rng.randint(2, 9)))
@@ -101,6 +106,10 @@ def build_matches(builder: DemoBuilder) -> None:
                 created_by=process.advisor,
             )
             target = rng.choices([s for s, _ in REACHED], [w for _, w in REACHED])[0]
+            if process.advisor_id == advisor.pk and not any(
+                m.status == MatchStatus.AGREED for m in matches
+            ):
+                target = MatchStatus.AGREED  # the demo advisor can draft an agreement from it
             steps += _walk(builder, match, target)
             matches.append(match)
     builder._insert("Matcher", matches)

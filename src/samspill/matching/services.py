@@ -16,6 +16,8 @@ from django.utils import timezone
 
 from samspill.accounts import policy
 from samspill.accounts.models import Office, Role, User
+from samspill.agreements.models import Agreement
+from samspill.agreements.services import agreement_create
 from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record
 from samspill.employers import services as employer_services
@@ -33,7 +35,7 @@ from samspill.matching.models import (
 )
 from samspill.matching.transitions import MATCH_TRANSITIONS
 from samspill.processes.models import InclusionProcess, MemberRole, Phase
-from samspill.processes.services import process_invite_member
+from samspill.processes.services import process_arrange_placement, process_invite_member
 
 #: Openings a match can be proposed for (a carved job is proposed while still a draft).
 PROPOSABLE = frozenset({OpeningStatus.DRAFT, OpeningStatus.OPEN, OpeningStatus.PAUSED})
@@ -319,3 +321,16 @@ def meeting_record_outcome(
         detail=f"utfall: {outcome}",
     )
     return line
+
+
+@transaction.atomic
+def match_draft_agreement(*, actor: User, match: Match) -> Agreement:
+    """An agreed match becomes the draft agreement: the process gets the opening's employer
+    and workplace, and the draft the opening's purpose and tasks."""
+    if match.status != MatchStatus.AGREED:
+        raise ValidationError("Avtalen skrives når partene er enige (matchen er «enige»).")
+    process = match.process
+    workplace = match.opening.workplace
+    if process.workplace_id != workplace.pk:
+        process = process_arrange_placement(actor=actor, process=process, workplace=workplace)
+    return agreement_create(actor=actor, process=process, opening=match.opening)

@@ -10,6 +10,7 @@ _MEETING = "matchemoter/<uuid:meeting_id>/"
 urlpatterns = [
     path("", views.pipeline, name="pipeline"),
     path("<uuid:match_id>/", views.match_detail, name="match"),
+    path("<uuid:match_id>/avtale/", views.match_agreement, name="match_agreement"),
     path("stillinger/<uuid:opening_id>/", views.opening_candidates, name="opening_candidates"),
     path(
         "arbeidsplasser/<uuid:workplace_id>/",

@@ -357,3 +357,19 @@ def line_share(request: AuthenticatedRequest, meeting_id: UUID, line_id: UUID) -
         lambda: services.meeting_share_line(actor=request.user, line=line),
         "Kandidaten er delt med møtet.",
     )
+
+
+@require_POST
+def match_agreement(request: AuthenticatedRequest, match_id: UUID) -> HttpResponse:
+    """Draft the agreement from an agreed match."""
+    match = access.match_get_for_user(
+        user=request.user, match_id=match_id, purpose=Purpose.CASE_WORK, for_change=True
+    ).match
+    try:
+        agreement = services.match_draft_agreement(actor=request.user, match=match)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(_match_url(match))
+    messages.success(request, "Utkastet til avtale er laget fra matchen.")
+    return redirect("agreements:edit", agreement_id=agreement.uuid)

@@ -12,7 +12,7 @@ from samspill.accounts.models import Role, User
 from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record
 from samspill.candidates.models import Candidate
-from samspill.employers.models import Employer
+from samspill.employers.models import Employer, Workplace
 from samspill.matching import feed
 from samspill.processes.models import (
     InclusionProcess,
@@ -160,3 +160,23 @@ def process_revoke_member(*, actor: User, member: ProcessMember) -> ProcessMembe
         detail=f"fjernet {member.user.display_name}",
     )
     return member
+
+
+@transaction.atomic
+def process_arrange_placement(
+    *, actor: User, process: InclusionProcess, workplace: Workplace
+) -> InclusionProcess:
+    """Record the employer and workplace a placement is being arranged with (an agreed
+    match), before the trial or job starts; the phase changes when it does."""
+    if process.phase == Phase.CLOSED:
+        raise ValidationError("Forløpet er avsluttet.")
+    process.employer, process.workplace = workplace.employer, workplace
+    process.save(update_fields=["employer", "workplace"])
+    audit_record(
+        actor=actor,
+        subject=_subject(process),
+        action=Action.CHANGE,
+        purpose=Purpose.CASE_WORK,
+        detail=f"arbeidsplass: {workplace.employer.name}, {workplace.name}"[:300],
+    )
+    return process

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
+from samspill.agreements.models import Agreement
 from samspill.audit.models import AuditEvent
 from samspill.conftest import World
 from samspill.employers.tests.factories import OpeningFactory
@@ -187,4 +188,21 @@ def test_an_agreed_match_leads_to_writing_the_agreement(scene: Scene, client: Cl
     )
     client.force_login(scene.world.advisor)
     page = client.get(reverse("matching:match", kwargs={"match_id": match.uuid})).content.decode()
-    assert reverse("agreements:create", kwargs={"process_id": scene.kari.uuid}) in page
+    url = reverse("matching:match_agreement", kwargs={"match_id": match.uuid})
+    assert url in page
+    response = client.post(url)
+    agreement = Agreement.objects.get(process=scene.kari)
+    assert response.url == reverse("agreements:edit", kwargs={"agreement_id": agreement.uuid})
+    assert agreement.workplace == scene.opening.workplace
+    assert "Varemottak" in agreement.tasks
+    scene.kari.refresh_from_db()
+    assert scene.kari.employer == scene.opening.workplace.employer
+
+
+def test_an_agreement_is_drafted_only_from_an_agreed_match(scene: Scene) -> None:
+    match = services.match_propose(
+        actor=scene.world.advisor, process=scene.kari, opening=scene.opening
+    )
+    with pytest.raises(ValidationError):
+        services.match_draft_agreement(actor=scene.world.advisor, match=match)
+    assert not Agreement.objects.filter(process=scene.kari).exists()
