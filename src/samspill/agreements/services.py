@@ -89,7 +89,7 @@ def _audit(actor: User, agreement: Agreement, detail: str, action: Action = Acti
 
 def _lock(agreement: Agreement, revision: int | None) -> Agreement:
     locked = (
-        Agreement.objects.select_for_update()
+        Agreement.objects.select_for_update(of=("self",))
         .select_related("process__candidate", "process__employer", "workplace")
         .get(pk=agreement.pk)
     )
