@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from samspill.accounts import policy
@@ -22,6 +23,7 @@ from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record
 from samspill.employers import services as employer_services
 from samspill.employers.models import Opening, OpeningStatus, Workplace
+from samspill.followup.notify import notify
 from samspill.matching import feed, selectors
 from samspill.matching.adapter import open_openings
 from samspill.matching.models import (
@@ -145,7 +147,37 @@ def match_move(
     if reason == DeclineReason.EMPLOYER_DECLINED:
         feed.employer_changed(match.opening.workplace.employer_id)  # the employer's exclusion
     _audit(actor, match, Action.CHANGE, f"status: {current} → {target} {reason}".strip())
+    _notify_parties(actor, match, target)
     return match
+
+
+def _notify_parties(actor: User, match: Match, target: MatchStatus) -> None:
+    """The employer hears of a presentation; the advisor hears the employer's answer. The
+    notices name the opening, never the person (they may travel by e-mail)."""
+    url = reverse("matching:match", kwargs={"match_id": match.uuid})
+    opening = match.opening
+    if target == MatchStatus.PRESENTED_EMPLOYER:
+        employer_users = User.objects.filter(
+            role=Role.EMPLOYER, employer_id=opening.workplace.employer_id, is_active=True
+        )
+        for user in employer_users:
+            notify(
+                recipient=user,
+                key=f"match:{match.uuid}:{target}:{user.pk}",
+                title=f"En kandidat er presentert for «{opening.title}»",
+                body="Se hva kandidaten kan og ønsker, og svar om dere vil møte hen.",
+                url=url,
+            )
+    elif actor.role == Role.EMPLOYER:
+        advisor = match.process.advisor
+        notify(
+            recipient=advisor,
+            key=f"match:{match.uuid}:{target}:{advisor.pk}",
+            title=f"Arbeidsgiveren har svart på presentasjonen til «{opening.title}»",
+            body=f"Svar: {MatchStatus(target).label}.",
+            url=url,
+            urgent=target == MatchStatus.MEETING,
+        )
 
 
 @dataclass(frozen=True)

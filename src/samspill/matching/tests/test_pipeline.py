@@ -11,6 +11,7 @@ from samspill.agreements.models import Agreement
 from samspill.audit.models import AuditEvent
 from samspill.conftest import World
 from samspill.employers.tests.factories import OpeningFactory
+from samspill.followup.models import Notification
 from samspill.matching import selectors, services
 from samspill.matching.models import DeclineReason, Match, MatchStatus
 from samspill.matching.tests.scene import Scene, build_scene
@@ -206,3 +207,24 @@ def test_an_agreement_is_drafted_only_from_an_agreed_match(scene: Scene) -> None
     with pytest.raises(ValidationError):
         services.match_draft_agreement(actor=scene.world.advisor, match=match)
     assert not Agreement.objects.filter(process=scene.kari).exists()
+
+
+def test_the_employer_is_notified_of_a_presentation_and_the_advisor_of_the_answer(
+    scene: Scene,
+) -> None:
+    world = scene.world
+    match = services.match_propose(actor=world.advisor, process=scene.kari, opening=scene.opening)
+    match = _walk_to(
+        scene,
+        match,
+        MatchStatus.PRESENTED_CANDIDATE,
+        MatchStatus.CANDIDATE_INTERESTED,
+        MatchStatus.PRESENTED_EMPLOYER,
+    )
+    notice = Notification.objects.get(recipient=world.employer)
+    assert "Lagermedarbeider" in notice.title
+    assert "Kari" not in notice.title + notice.body  # the person is not named
+    services.match_move(actor=world.employer, match=match, to_status=MatchStatus.MEETING)
+    answer = Notification.objects.get(recipient=world.advisor)
+    assert answer.urgent
+    assert "Møte avtalt" in answer.body
