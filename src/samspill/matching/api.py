@@ -11,7 +11,7 @@ from ninja import Router, Status
 from samspill.audit.models import Purpose
 from samspill.core.http import AuthenticatedRequest
 from samspill.matching import access, selectors, services
-from samspill.matching.engine import MatchResult
+from samspill.matching.engine import MatchResult, Ranking
 from samspill.matching.models import Match
 from samspill.matching.schemas import (
     CandidateRankingOut,
@@ -35,21 +35,7 @@ _MEETING = "/meetings/{uuid:meeting_id}"
 API = Purpose.API
 
 
-@router.get(
-    "/openings/{uuid:opening_id}/candidates",
-    response=CandidateRankingOut,
-    summary="Kandidater til en stilling, rangert og forklart",
-)
-def opening_candidates(
-    request: AuthenticatedRequest,
-    opening_id: UUID,
-    include_excluded: bool = False,
-    limit: int = 20,
-) -> CandidateRankingOut:
-    opening = access.opening_for_matching(user=request.user, opening_id=opening_id, purpose=API)
-    ranking = selectors.candidates_for_opening(
-        opening, limit=max(1, min(limit, 100)), include_excluded=include_excluded
-    )
+def _candidate_ranking(request: AuthenticatedRequest, ranking: Ranking) -> CandidateRankingOut:
     shown = [*ranking.results, *ranking.excluded]
     people = access.ranked_candidates_for_user(
         user=request.user, candidate_ids=[r.candidate_id for r in shown], purpose=API
@@ -69,6 +55,44 @@ def opening_candidates(
         results=rows(ranking.results),
         excluded=rows(ranking.excluded),
     )
+
+
+@router.get(
+    "/openings/{uuid:opening_id}/candidates",
+    response=CandidateRankingOut,
+    summary="Kandidater til en stilling, rangert og forklart",
+)
+def opening_candidates(
+    request: AuthenticatedRequest,
+    opening_id: UUID,
+    include_excluded: bool = False,
+    limit: int = 20,
+) -> CandidateRankingOut:
+    opening = access.opening_for_matching(user=request.user, opening_id=opening_id, purpose=API)
+    ranking = selectors.candidates_for_opening(
+        opening, limit=max(1, min(limit, 100)), include_excluded=include_excluded
+    )
+    return _candidate_ranking(request, ranking)
+
+
+@router.get(
+    "/workplaces/{uuid:workplace_id}/candidates",
+    response=CandidateRankingOut,
+    summary="Kandidater til en arbeidsplass' kartlagte oppgaver",
+)
+def workplace_candidates(
+    request: AuthenticatedRequest,
+    workplace_id: UUID,
+    include_excluded: bool = False,
+    limit: int = 20,
+) -> CandidateRankingOut:
+    workplace = access.workplace_for_matching(
+        user=request.user, workplace_id=workplace_id, purpose=API
+    )
+    ranking = selectors.candidates_for_workplace(
+        workplace, limit=max(1, min(limit, 100)), include_excluded=include_excluded
+    )
+    return _candidate_ranking(request, ranking)
 
 
 @router.get(

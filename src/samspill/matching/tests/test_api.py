@@ -98,3 +98,21 @@ def test_meeting_agenda_through_the_api(scene: Scene, client: Client) -> None:
     )
     line = next(line for line in response.json()["lines"] if line["id"] == kari["id"])
     assert line["outcome"] == "later"
+
+
+def test_candidates_for_a_workplaces_tasks_through_the_api(scene: Scene, client: Client) -> None:
+    client.force_login(scene.world.advisor)
+    body = client.get(
+        f"/api/matching/workplaces/{scene.world.workplace.uuid}/candidates?include_excluded=true"
+    ).json()
+    names = {row["name"] for row in body["results"]}
+    assert "Kari Lund" in names  # hours do not exclude here: carving picks the tasks
+    assert (
+        all(
+            x["code"] != "hours"
+            for row in body["excluded"]
+            for x in row["explanation"]["exclusions"]
+            if row["explanation"]
+        )
+        or body["excluded"] == []
+    )
