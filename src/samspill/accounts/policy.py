@@ -179,10 +179,13 @@ def may_use_matching(user: User) -> bool:
 
 
 def may_change_match(user: User, status: str) -> bool:
-    """Staff move matches; the employer answers a presentation (meeting or no)."""
+    """Staff move matches; the jobseeker answers a suggestion presented to them (yes or
+    no), the employer a presentation (meeting or no)."""
     if user.role in (Role.ADVISOR, Role.MANAGER):
         return True
-    return user.role == Role.EMPLOYER and status in SHOWN_TO_EMPLOYER
+    if user.role == Role.JOBSEEKER:
+        return status == MatchStatus.PRESENTED_CANDIDATE
+    return user.role == Role.EMPLOYER and status == MatchStatus.PRESENTED_EMPLOYER
 
 
 def matches_visible_to(user: User) -> QuerySet[Match]:

@@ -52,6 +52,7 @@ MENUS: dict[str, list[MenuItem]] = {
     Role.JOBSEEKER: [
         _START,
         MenuItem(_("Min profil"), "candidates:own_profile"),
+        MenuItem(_("Jobbforslag"), "matching:pipeline"),
         MenuItem(_("Hva jeg deler"), "candidates:consent"),
         MenuItem(_("Hvem har sett mine opplysninger"), "audit:own"),
     ],

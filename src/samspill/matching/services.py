@@ -43,6 +43,8 @@ from samspill.processes.services import process_arrange_placement, process_invit
 PROPOSABLE = frozenset({OpeningStatus.DRAFT, OpeningStatus.OPEN, OpeningStatus.PAUSED})
 #: What an employer may answer to a presentation.
 EMPLOYER_MOVES = frozenset({MatchStatus.MEETING, MatchStatus.DECLINED})
+#: What the jobseeker may answer to a suggestion presented to them.
+JOBSEEKER_MOVES = frozenset({MatchStatus.CANDIDATE_INTERESTED, MatchStatus.DECLINED})
 
 
 def _subject(match: Match) -> Subject:
@@ -117,6 +119,10 @@ def match_move(
         current != MatchStatus.PRESENTED_EMPLOYER or target not in EMPLOYER_MOVES
     ):
         raise ValidationError({"to_status": "Som arbeidsgiver kan du be om møte eller takke nei."})
+    if actor.role == Role.JOBSEEKER and (
+        current != MatchStatus.PRESENTED_CANDIDATE or target not in JOBSEEKER_MOVES
+    ):
+        raise ValidationError({"to_status": "Du kan si at du er interessert, eller takke nei."})
     day = on or timezone.localdate()
     if day > timezone.localdate():
         raise ValidationError({"on": "Datoen kan ikke være frem i tid."})
@@ -127,6 +133,8 @@ def match_move(
     if target == MatchStatus.DECLINED:
         if actor.role == Role.EMPLOYER:
             reason = DeclineReason.EMPLOYER_DECLINED
+        elif actor.role == Role.JOBSEEKER:
+            reason = DeclineReason.CANDIDATE_NOT_INTERESTED
         if reason not in DeclineReason.values:
             raise ValidationError({"reason": "Velg hvorfor matchen avsluttes."})
         if reason == DeclineReason.OTHER and not note.strip():
@@ -168,12 +176,16 @@ def _notify_parties(actor: User, match: Match, target: MatchStatus) -> None:
                 body="Se hva kandidaten kan og ønsker, og svar om dere vil møte hen.",
                 url=url,
             )
-    elif actor.role == Role.EMPLOYER:
+    elif actor.role in (Role.EMPLOYER, Role.JOBSEEKER):
         advisor = match.process.advisor
         notify(
             recipient=advisor,
             key=f"match:{match.uuid}:{target}:{advisor.pk}",
-            title=f"Arbeidsgiveren har svart på presentasjonen til «{opening.title}»",
+            title=(
+                f"Arbeidsgiveren har svart på presentasjonen til «{opening.title}»"
+                if actor.role == Role.EMPLOYER
+                else f"Kandidaten har svart på forslaget «{opening.title}»"
+            ),
             body=f"Svar: {MatchStatus(target).label}.",
             url=url,
             urgent=target == MatchStatus.MEETING,

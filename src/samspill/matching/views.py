@@ -232,6 +232,9 @@ def match_detail(request: AuthenticatedRequest, match_id: UUID) -> HttpResponse:
     match = match_access.match
     statuses = allowed_next_statuses(match.status) if match_access.can_change else []
     form = MoveForm(request.POST or None, statuses=statuses, initial={"on": timezone.localdate()})
+    if request.user.role in (Role.EMPLOYER, Role.JOBSEEKER):  # their "no" has its own reason
+        del form.fields["reason"]
+        del form.fields["on"]
     response = submit(
         request,
         form,
@@ -244,7 +247,9 @@ def match_detail(request: AuthenticatedRequest, match_id: UUID) -> HttpResponse:
         "match": match,
         "steps": selectors.steps_of(match),
         "form": form if statuses else None,
-        "staff_view": request.user.role != Role.EMPLOYER,
+        "staff_view": request.user.role not in (Role.EMPLOYER, Role.JOBSEEKER),
+        "tasks": match.opening.tasks.all(),
+        "is_jobseeker": request.user.role == Role.JOBSEEKER,
     }
     return response or render(request, "matching/match.html", context)
 

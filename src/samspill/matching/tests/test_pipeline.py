@@ -158,7 +158,7 @@ def test_the_employer_sees_no_match_of_its_candidate_with_another_employer(
     assert client.get(reverse("matching:match", kwargs={"match_id": other.uuid})).status_code == 404
 
 
-def test_the_jobseeker_sees_a_match_once_it_is_presented_to_them(
+def test_the_jobseeker_sees_a_suggestion_once_presented_and_answers_it(
     scene: Scene, client: Client
 ) -> None:
     world = scene.world
@@ -171,7 +171,15 @@ def test_the_jobseeker_sees_a_match_once_it_is_presented_to_them(
     _walk_to(scene, match, MatchStatus.PRESENTED_CANDIDATE)
     response = client.get(url)
     assert response.status_code == 200
-    assert "Neste steg" not in response.content.decode()  # the jobseeker cannot move it
+    page = response.content.decode()
+    assert "Om stillingen" in page
+    assert "Hva kandidaten kan og vil" not in page
+    response = client.post(url, {"to_status": "declined"})
+    assert response.status_code == 302
+    match.refresh_from_db()
+    assert match.status == MatchStatus.DECLINED
+    assert match.decline_reason == "candidate_not_interested"
+    assert client.post(url, {"to_status": "candidate_interested"}).status_code == 403
 
 
 def test_an_agreed_match_leads_to_writing_the_agreement(scene: Scene, client: Client) -> None:
