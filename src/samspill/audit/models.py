@@ -66,6 +66,9 @@ class AuditEvent(models.Model):
         _("person"), null=True, help_text=_("Kandidaten hvis opplysninger det gjelder.")
     )
     detail = models.CharField(_("detaljer"), max_length=300, blank=True)
+    #: Exactly which items of the person's record were shown (``CandidateField`` codes and
+    #: ``need:<code>``); empty when none were, or for rows that are not displays.
+    fields = models.JSONField(_("opplysninger vist"), default=list, blank=True)
 
     objects = AuditEventQuerySet.as_manager()
 

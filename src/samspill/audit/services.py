@@ -27,6 +27,7 @@ def _event(
     outcome: Outcome,
     purpose: Purpose,
     detail: str,
+    fields: Iterable[str] = (),
 ) -> AuditEvent:
     return AuditEvent(
         actor=actor,
@@ -39,6 +40,7 @@ def _event(
         object_uuid=subject.object_uuid,
         subject_uuid=subject.subject_uuid,
         detail=detail[:300],
+        fields=sorted(fields),
     )
 
 
@@ -50,9 +52,16 @@ def audit_record(
     purpose: Purpose,
     outcome: Outcome = Outcome.ALLOWED,
     detail: str = "",
+    fields: Iterable[str] = (),
 ) -> AuditEvent:
     event = _event(
-        actor=actor, subject=subject, action=action, outcome=outcome, purpose=purpose, detail=detail
+        actor=actor,
+        subject=subject,
+        action=action,
+        outcome=outcome,
+        purpose=purpose,
+        detail=detail,
+        fields=fields,
     )
     event.save()
     return event
@@ -65,6 +74,7 @@ def audit_record_many(
     action: Action,
     purpose: Purpose,
     detail: str = "",
+    fields: Iterable[str] = (),
 ) -> int:
     """Record one allowed row per subject in a single query (list pages)."""
     events = [
@@ -75,6 +85,7 @@ def audit_record_many(
             outcome=Outcome.ALLOWED,
             purpose=purpose,
             detail=detail,
+            fields=fields,
         )
         for subject in subjects
     ]
