@@ -152,3 +152,62 @@ COMMITMENT_WARNING = Rule(
     source="Product decision (issue «Proaktiv oppfølging»): a week's notice leaves time to "
     "act on a commitment (subsidy decided, aid delivered, visit made). Not a NAV rule.",
 )
+
+# -- Retention and deletion (GDPR art. 5(1)(e), storage limitation) --------------------------
+# Applied daily by ``manage.py apply_retention`` (retention/); docs/rules.md explains what is
+# deleted, blanked or kept per model. Every period counts from the day the candidate's *last*
+# process ended: a candidate with a process still open is never touched.
+
+#: The contact log's notes (what was said, who owns an outside-work matter) are blanked this
+#: many months after the candidate's last process ended. The dated rows stay for Innsikt.
+CONTACT_NOTES_KEPT_MONTHS = Rule(
+    value=12,
+    source="GDPR art. 5(1)(c) and (e): the notes are the most sensitive text Samspill holds "
+    "(health, family, debt: utenomting, seed 003) and serve only the follow-up, which has "
+    "ended. A year covers the most common reason to come back, a job or trial that ends "
+    "within its first year (a closed process can be reopened; IPS Sv12 and O6: help "
+    "continues after a job ends), and any complaint about the service. Product decision, to "
+    "be confirmed by the data protection officer.",
+)
+
+#: The candidate is anonymised this many months after their last process ended: name,
+#: contact details, free text, own words, profile versions, consent records and the login
+#: go; the structured rows Innsikt counts stay, with the birth date coarsened to 1 January.
+PERSONAL_DATA_KEPT_MONTHS = Rule(
+    value=24,
+    source="GDPR art. 5(1)(e): kept no longer than the purpose needs. Two years lets a "
+    "returning jobseeker pick up where they left off (a closed process can be reopened; IPS "
+    "Sv12: time-unlimited follow-along) and covers the 24-month job retention follow-up "
+    "(RETENTION_MONTHS), after which the history has no case use. Samspill is a working "
+    "tool, not the archive of record: documents with an archiving duty are journaled in "
+    "NAV's archive. Product decision, to be confirmed by the data protection officer.",
+)
+
+#: A concluded agreement (working text, approvals, events and its whole hash chain of
+#: versions) is kept until this many full years after the end of the calendar year in which
+#: it ended, then purged whole. Agreements never concluded go with the personal data.
+AGREEMENT_KEPT_YEARS = Rule(
+    value=5,
+    source="Bokføringsloven § 13 (1): accounting documentation is kept for five years after "
+    "the end of the accounting year; a concluded agreement is the documentation behind the "
+    "payments it grants (wage subsidy, mentor, inclusion grant). The whole chain goes at "
+    "once, so verify_agreement_chains never sees a broken chain (docs/rules.md).",
+)
+
+#: Audit rows about a person are kept this many months after the person's record is gone
+#: (anonymised and every agreement purged); rows about no person this long after the event.
+AUDIT_KEPT_MONTHS = Rule(
+    value=36,
+    source="The audit trail must outlive the records it describes, so that a person's access "
+    "request (GDPR art. 15) and Datatilsynet's questions about a deleted record can still be "
+    "answered. Three years is the general limitation period for claims (foreldelsesloven "
+    "§ 2), e.g. damages under GDPR art. 82. Product decision, to be confirmed by the data "
+    "protection officer.",
+)
+
+#: The manager's page «Sletting og anonymisering» shows what is due this many days ahead.
+RETENTION_NOTICE_DAYS = Rule(
+    value=30,
+    source="Product decision: a month's notice lets the office finish or reopen a process "
+    "before its data is anonymised. Not a legal rule.",
+)

@@ -36,6 +36,7 @@ class Purpose(models.TextChoices):
     PARTNER_WORK = "partner_work", _("Samarbeid i forløpet")
     AUDIT_REVIEW = "audit_review", _("Kontroll av innsynslogg")
     API = "api", _("Tilgang via API")
+    RETENTION = "retention", _("Sletting etter oppbevaringstiden")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

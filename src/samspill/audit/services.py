@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 from uuid import UUID
+
+from django.db.models import Q, QuerySet
 
 from samspill.accounts.models import User
 from samspill.audit.models import Action, AuditEvent, Outcome, Purpose
@@ -17,6 +21,8 @@ class Subject:
     object_type: str
     object_uuid: UUID | None
     subject_uuid: UUID | None = None
+    #: Which items of the person's record the display showed (``CandidateView.shown``).
+    fields: frozenset[str] = frozenset()
 
 
 def _event(
@@ -40,7 +46,7 @@ def _event(
         object_uuid=subject.object_uuid,
         subject_uuid=subject.subject_uuid,
         detail=detail[:300],
-        fields=sorted(fields),
+        fields=sorted({*subject.fields, *fields}),
     )
 
 
@@ -91,3 +97,55 @@ def audit_record_many(
     ]
     AuditEvent.objects.bulk_create(events)
     return len(events)
+
+
+#: Who the trail names for what Samspill does by itself (the daily retention command).
+SYSTEM_ACTOR_NAME = "Samspill (automatisk sletting)"
+SYSTEM_ROLE = "system"
+
+
+def audit_record_system(
+    *, subject: Subject, action: Action, purpose: Purpose, detail: str = ""
+) -> AuditEvent:
+    """An allowed row written by Samspill itself, with no user behind it."""
+    event = AuditEvent(
+        actor=None,
+        actor_name=SYSTEM_ACTOR_NAME,
+        actor_role=SYSTEM_ROLE,
+        action=action,
+        outcome=Outcome.ALLOWED,
+        purpose=purpose,
+        object_type=subject.object_type,
+        object_uuid=subject.object_uuid,
+        subject_uuid=subject.subject_uuid,
+        detail=detail[:300],
+    )
+    event.save()
+    return event
+
+
+def _expired(older_than: datetime, keep_subjects: QuerySet[Any]) -> Q:
+    return Q(at__lt=older_than) & (
+        Q(subject_uuid__isnull=True) | ~Q(subject_uuid__in=keep_subjects)
+    )
+
+
+def audit_expired(*, older_than: datetime, keep_subjects: QuerySet[Any]) -> QuerySet[AuditEvent]:
+    """Rows older than ``older_than`` that describe no person, or a person whose UUID is not
+    in ``keep_subjects`` (the caller's subquery of people whose record still exists)."""
+    return AuditEvent.objects.filter(_expired(older_than, keep_subjects))
+
+
+def audit_purge(*, older_than: datetime, keep_subjects: QuerySet[Any]) -> int:
+    """The one way rows leave the append-only trail: those ``audit_expired`` names, past the
+    retention period of the trail (``rules.AUDIT_KEPT_MONTHS``, docs/rules.md). The model
+    and its queryset still refuse every other delete; the purge itself is logged."""
+    count, _ = AuditEvent._base_manager.filter(_expired(older_than, keep_subjects)).delete()
+    if count:
+        audit_record_system(
+            subject=Subject("audit_trail", None),
+            action=Action.CHANGE,
+            purpose=Purpose.RETENTION,
+            detail=f"slettet {count} logghendelser eldre enn {older_than:%Y-%m-%d}",
+        )
+    return count
