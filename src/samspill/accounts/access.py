@@ -8,7 +8,7 @@ existence is not revealed); one they may see but not change is answered with 403
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 from uuid import UUID
@@ -24,9 +24,14 @@ from samspill.accounts.models import Role, Team, User
 from samspill.agreements.models import Agreement
 from samspill.audit.models import Action, AuditEvent, Outcome, Purpose
 from samspill.audit.services import Subject, audit_record, audit_record_many
-from samspill.candidates.models import Candidate, ConsentRecord
-from samspill.candidates.presentation import CandidateView
-from samspill.candidates.selectors import ProfileChanges, profile_changes_since
+from samspill.candidates.models import AccommodationNeed, Candidate, ConsentRecord
+from samspill.candidates.presentation import (
+    CandidateView,
+    ProfileChanges,
+    Surface,
+    visible_changes,
+)
+from samspill.candidates.selectors import profile_history_since
 from samspill.employers.models import Employer
 from samspill.processes.models import InclusionProcess, Phase
 
@@ -49,8 +54,9 @@ class EmployerAccess:
     can_change: bool
 
 
-def _subject_of_process(process: InclusionProcess) -> Subject:
-    return Subject("process", process.uuid, process.candidate.uuid)
+def _subject_of_process(process: InclusionProcess, view: CandidateView | None = None) -> Subject:
+    shown = view.shown if view is not None else frozenset()
+    return Subject("process", process.uuid, process.candidate.uuid, shown)
 
 
 def _deny(
@@ -71,6 +77,18 @@ def _fields_detail(fields: frozenset[str]) -> str:
     return "felt: " + (", ".join(sorted(fields)) or "ingen")
 
 
+def candidate_view(
+    user: User,
+    candidate: Candidate,
+    *,
+    surface: frozenset[str],
+    needs: Iterable[AccommodationNeed] | None = None,
+) -> CandidateView:
+    """The one consent-filtered view of ``candidate`` for ``user`` on a kind of surface."""
+    fields = policy.candidate_fields_for(user, candidate)
+    return CandidateView.build(candidate, fields, needs, surface=surface)
+
+
 def _process_queryset(user: User) -> QuerySet[InclusionProcess]:
     queryset = policy.processes_visible_to(user).select_related(
         "candidate", "advisor", "office", "employer", "workplace"
@@ -81,11 +99,12 @@ def _process_queryset(user: User) -> QuerySet[InclusionProcess]:
     return queryset
 
 
-def _process_access(user: User, process: InclusionProcess) -> ProcessAccess:
-    fields = policy.candidate_fields_for(user, process.candidate)
+def _process_access(
+    user: User, process: InclusionProcess, surface: frozenset[str] = Surface.CARD
+) -> ProcessAccess:
     return ProcessAccess(
         process=process,
-        candidate=CandidateView.build(process.candidate, fields),
+        candidate=candidate_view(user, process.candidate, surface=surface),
         can_change=policy.may_change_process(user, process),
     )
 
@@ -122,10 +141,10 @@ def process_get_for_user(
         )
     audit_record(
         actor=user,
-        subject=_subject_of_process(process),
+        subject=_subject_of_process(process, access.candidate),
         action=Action.VIEW,
         purpose=purpose,
-        detail=_fields_detail(access.candidate.fields),
+        detail=_fields_detail(access.candidate.shown),
     )
     return access
 
@@ -141,6 +160,7 @@ def process_page_for_user(
     active_only: bool = False,
     narrow: Callable[[QuerySet[InclusionProcess]], QuerySet[InclusionProcess]] | None = None,
     ordering: Sequence[str] = ("-started_on", "-id"),
+    surface: frozenset[str] = Surface.ROW,
 ) -> Page[ProcessAccess]:
     """One page of the processes the user may see (newest first unless ``ordering`` says
     otherwise), optionally narrowed by a selector; the rows shown are logged."""
@@ -154,10 +174,10 @@ def process_page_for_user(
     if active_only:
         queryset = queryset.exclude(phase=Phase.CLOSED)
     page = Paginator(queryset.order_by(*ordering), per_page).get_page(page_number)
-    rows = [_process_access(user, process) for process in page.object_list]
+    rows = [_process_access(user, process, surface) for process in page.object_list]
     audit_record_many(
         actor=user,
-        subjects=[_subject_of_process(row.process) for row in rows],
+        subjects=[_subject_of_process(row.process, row.candidate) for row in rows],
         action=Action.VIEW,
         purpose=purpose,
         detail="liste",
@@ -185,13 +205,13 @@ def candidate_get_for_user(*, user: User, candidate_id: UUID, purpose: Purpose) 
             why="utenfor brukerens tilgang" if exists else "finnes ikke",
             error=Http404(),
         )
-    view = CandidateView.build(candidate, policy.candidate_fields_for(user, candidate))
+    view = candidate_view(user, candidate, surface=Surface.CARD)
     audit_record(
         actor=user,
-        subject=Subject("candidate", candidate.uuid, candidate.uuid),
+        subject=Subject("candidate", candidate.uuid, candidate.uuid, view.shown),
         action=Action.VIEW,
         purpose=purpose,
-        detail=_fields_detail(view.fields),
+        detail=_fields_detail(view.shown),
     )
     return view
 
@@ -247,7 +267,8 @@ def audit_log_for_user(
             why="kan ikke lese denne innsynsloggen",
             error=Http404(),
         )
-    view = CandidateView.build(candidate, policy.candidate_fields_for(user, candidate))
+    view = candidate_view(user, candidate, surface=Surface.ROW)
+    subject = Subject("audit_log", candidate_id, candidate_id, view.shown)
     audit_record(actor=user, subject=subject, action=Action.VIEW, purpose=Purpose.AUDIT_REVIEW)
     events = AuditEvent.objects.filter(subject_uuid=candidate.uuid).order_by("-at", "-id")
     return view, events
@@ -273,10 +294,10 @@ def audit_candidates_for_user(*, user: User, query: str, limit: int = 20) -> lis
     for word in query.casefold().split():
         candidates = candidates.filter(search_name__contains=word)
     found = list(candidates.order_by("last_name", "first_name")[:limit])
-    views = [CandidateView.build(c, policy.candidate_fields_for(user, c)) for c in found]
+    views = [candidate_view(user, c, surface=Surface.ROW) for c in found]
     audit_record_many(
         actor=user,
-        subjects=[Subject("candidate", v.uuid, v.uuid) for v in views],
+        subjects=[Subject("candidate", v.uuid, v.uuid, v.shown) for v in views],
         action=Action.VIEW,
         purpose=Purpose.AUDIT_REVIEW,
         detail=f"søk: {query[:80]}",
@@ -293,10 +314,14 @@ class ProfileAccess:
     can_change: bool
     changes: ProfileChanges | None = None
 
+    @property
+    def shown(self) -> frozenset[str]:
+        """The items the profile page discloses: the view and the change box."""
+        return self.view.shown | (self.changes.items if self.changes else frozenset())
+
 
 def _profile_access(user: User, candidate: Candidate, *, changes_since: bool) -> ProfileAccess:
-    fields = policy.candidate_fields_for(user, candidate)
-    needs = candidate.needs.all()
+    view = candidate_view(user, candidate, surface=Surface.PROFILE, needs=candidate.needs.all())
     last_seen = None
     if changes_since:
         last_seen = (
@@ -320,11 +345,16 @@ def _profile_access(user: User, candidate: Candidate, *, changes_since: bool) ->
         )
         if last_seen is not None and own_edit is not None:
             last_seen = max(last_seen, own_edit)
+    changes = visible_changes(
+        profile_history_since(candidate=candidate, since=last_seen),
+        view.fields,
+        show_editors=policy.may_see_internal(user),
+    )
     return ProfileAccess(
         candidate=candidate,
-        view=CandidateView.build(candidate, fields, needs),
+        view=view,
         can_change=policy.may_change_candidate(user, candidate),
-        changes=profile_changes_since(candidate=candidate, since=last_seen),
+        changes=changes,
     )
 
 
@@ -357,7 +387,8 @@ def candidate_profile_for_user(
         subject=subject,
         action=action,
         purpose=purpose,
-        detail="skjema åpnet" if for_change else _fields_detail(access.view.fields),
+        detail="skjema åpnet" if for_change else _fields_detail(access.shown),
+        fields=access.shown,
     )
     return access
 
@@ -374,9 +405,10 @@ def own_profile_for_user(*, user: User) -> ProfileAccess:
             why="brukeren har ingen kandidatprofil",
             error=Http404(),
         )
-    subject = Subject("profile", candidate.uuid, candidate.uuid)
+    access = _profile_access(user, candidate, changes_since=False)
+    subject = Subject("profile", candidate.uuid, candidate.uuid, access.shown)
     audit_record(actor=user, subject=subject, action=Action.VIEW, purpose=Purpose.OWN_DATA)
-    return _profile_access(user, candidate, changes_since=False)
+    return access
 
 
 @dataclass(frozen=True)
@@ -422,8 +454,10 @@ def agreement_get_for_user(
             why="finnes ikke" if owner is None else "forløpet er utenfor brukerens tilgang",
             error=Http404(),
         )
-    process = _process_access(user, agreement.process)
-    subject = Subject("agreement", agreement.uuid, agreement.process.candidate.uuid)
+    process = _process_access(user, agreement.process, Surface.ROW)
+    subject = Subject(
+        "agreement", agreement.uuid, agreement.process.candidate.uuid, process.candidate.shown
+    )
     if for_change and not process.can_change:
         _deny(
             user=user,
@@ -532,13 +566,12 @@ def worklist_for_user(*, user: User, team_id: UUID | None = None, limit: int = 2
     for line in lines[:limit]:
         process = line.process
         if process.pk not in views:
-            fields = policy.candidate_fields_for(user, process.candidate)
-            views[process.pk] = CandidateView.build(process.candidate, fields)
+            views[process.pk] = candidate_view(user, process.candidate, surface=Surface.ROW)
         rows.append(WorklistRow(line, views[process.pk]))
     shown = {row.line.process.pk: row.line.process for row in rows}
     audit_record_many(
         actor=user,
-        subjects=[_subject_of_process(process) for process in shown.values()],
+        subjects=[_subject_of_process(process, views[pk]) for pk, process in shown.items()],
         action=Action.VIEW,
         purpose=Purpose.PORTFOLIO,
         detail="arbeidsliste i dag",

@@ -105,6 +105,15 @@ def processes_visible_to(user: User) -> QuerySet[InclusionProcess]:
     )
 
 
+#: NAV's own staff: they see internal fields (override reasons, internal notes, who
+#: edited a profile). Employers, partners and the jobseeker never do.
+INTERNAL_ROLES = frozenset({Role.ADVISOR, Role.MANAGER, Role.EMPLOYER_CONTACT})
+
+
+def may_see_internal(user: User) -> bool:
+    return user.role in INTERNAL_ROLES
+
+
 def may_change_process(user: User, process: InclusionProcess) -> bool:
     """Given that ``user`` can see ``process``: may they change it?"""
     return user.role in (Role.ADVISOR, Role.MANAGER)

@@ -32,6 +32,8 @@ from samspill.agreements.transitions import EDITABLE, may_move
 from samspill.audit.models import Action
 from samspill.audit.models import Purpose as AuditPurpose
 from samspill.audit.services import Subject, audit_record
+from samspill.candidates.models import Candidate, CandidateField
+from samspill.candidates.selectors import consent_state
 from samspill.employers.models import Opening, OpeningPurpose
 from samspill.processes.models import InclusionProcess, Phase
 
@@ -139,7 +141,7 @@ def agreement_create(
         nav_contact=advisor,
         nav_contact_phone=advisor.phone,
         purpose=_purpose_for(process, opening),
-        goals=process.candidate.own_wishes or process.candidate.own_motivation,
+        goals=_own_goals(process.candidate),
         created_by=actor,
         updated_by=actor,
         **(DEFAULT_TEXTS | _texts_from(opening)),
@@ -147,6 +149,14 @@ def agreement_create(
     Event.objects.create(agreement=agreement, to_stage=Stage.DRAFT, by=actor)
     _audit(actor, agreement, "utkast opprettet", Action.CREATE)
     return agreement
+
+
+def _own_goals(candidate: Candidate) -> str:
+    """The jobseeker's own words as the draft's goals, but only if they share their
+    interests with employers: the employer reads the agreement."""
+    if CandidateField.INTERESTS not in consent_state(candidate=candidate).items:
+        return ""
+    return candidate.own_wishes or candidate.own_motivation
 
 
 _PURPOSE_OF_OPENING = {

@@ -109,6 +109,47 @@ SHAREABLE_WITH_EMPLOYER = frozenset(
 )
 
 
+#: Which item of the record grants each field of ``Candidate``: the one table that
+#: ``presentation`` (every surface) and the change box filter by. ``None`` marks what is
+#: never shown as the person's data (keys, timestamps, the login). A field missing here
+#: fails the consent-matrix test, so a new field cannot reach a page unconsidered.
+ITEM_OF_FIELD: dict[str, CandidateField | None] = {
+    "id": None,
+    "uuid": None,
+    "user": None,
+    "created_at": None,
+    "search_name": None,
+    "profile_version": None,
+    "own_updated_at": None,
+    "first_name": CandidateField.NAME,
+    "last_name": CandidateField.NAME,
+    "birth_date": CandidateField.BIRTH_DATE,
+    "gender": CandidateField.GENDER,
+    "municipality": CandidateField.MUNICIPALITY,
+    "phone": CandidateField.CONTACT,
+    "email": CandidateField.CONTACT,
+    "need_level": CandidateField.NEED_LEVEL,
+    "main_goal": CandidateField.SITUATION,
+    "benefit": CandidateField.SITUATION,
+    "time_outside_work": CandidateField.SITUATION,
+    "interests": CandidateField.INTERESTS,
+    "own_interests": CandidateField.INTERESTS,
+    "own_motivation": CandidateField.INTERESTS,
+    "own_wishes": CandidateField.INTERESTS,
+    "resources": CandidateField.STRENGTHS,
+    "own_strengths": CandidateField.STRENGTHS,
+    "experience": CandidateField.EXPERIENCE,
+    "education": CandidateField.EXPERIENCE,
+    "hours_min": CandidateField.WISHES,
+    "hours_max": CandidateField.WISHES,
+    "times_of_day": CandidateField.WISHES,
+    "sectors": CandidateField.PLACES,
+    "places": CandidateField.PLACES,
+    "max_commute_km": CandidateField.PLACES,
+    "avoid": CandidateField.PLACES,
+}
+
+
 class Candidate(PublicModel):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

@@ -8,6 +8,7 @@ comparing two snapshots tells an advisor what changed since they last looked.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.db import models
@@ -55,7 +56,7 @@ def snapshot(candidate: Candidate, needs: dict[str, str]) -> dict[str, Any]:
 
 
 def field_label(name: str) -> str:
-    if name == "needs":
+    if name in ("needs", "employer_needs"):
         return "Behov for tilrettelegging"
     field = Candidate._meta.get_field(name)
     assert isinstance(field, models.Field)
@@ -92,3 +93,14 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
         for name, value in after.items()
         if before.get(name) != value
     ]
+
+
+@dataclass(frozen=True)
+class ProfileHistory:
+    """The profile as a reader last saw it and as it is now (whole snapshots: unfiltered,
+    so never rendered as such; ``presentation.visible_changes`` narrows them)."""
+
+    since: datetime
+    before: dict[str, Any]
+    after: dict[str, Any]
+    changed_by: list[str]

@@ -6,18 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from samspill.candidates.models import Candidate, ConsentRecord, ProfileVersion
-from samspill.candidates.profile import FieldChange, diff
+from samspill.candidates.profile import ProfileHistory
 
 
-@dataclass(frozen=True)
-class ProfileChanges:
-    since: datetime
-    changes: list[FieldChange]
-    changed_by: list[str]
-
-
-def profile_changes_since(*, candidate: Candidate, since: datetime | None) -> ProfileChanges | None:
-    """What changed in the profile after ``since`` (the reader's last visit), or ``None``."""
+def profile_history_since(*, candidate: Candidate, since: datetime | None) -> ProfileHistory | None:
+    """The profile before and after the changes made after ``since`` (the reader's last
+    visit), or ``None``. Unfiltered: only ``presentation.visible_changes`` renders it."""
     if since is None:
         return None
     newer = list(
@@ -33,11 +27,8 @@ def profile_changes_since(*, candidate: Candidate, since: datetime | None) -> Pr
         .values_list("data", flat=True)
         .first()
     )
-    changes = diff(before or {}, newer[-1].data)
-    if not changes:
-        return None
     names = sorted({v.changed_by.display_name for v in newer if v.changed_by is not None})
-    return ProfileChanges(since=since, changes=changes, changed_by=names)
+    return ProfileHistory(since=since, before=before or {}, after=newer[-1].data, changed_by=names)
 
 
 @dataclass(frozen=True)

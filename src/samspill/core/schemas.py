@@ -86,6 +86,7 @@ class CandidateOut(Schema):
     email: str | None
     birth_date: date | None
     need_level: str | None
+    gender: str | None
     profile: ProfileOut | None = None
 
     @classmethod
@@ -100,5 +101,6 @@ class CandidateOut(Schema):
             email=view.email,
             birth_date=view.birth_date,
             need_level=view.need_level,
+            gender=view.gender,
             profile=ProfileOut.from_view(view.profile) if view.profile else None,
         )

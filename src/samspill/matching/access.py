@@ -9,6 +9,7 @@ ask ("until their advisor shares them").
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NoReturn
@@ -18,19 +19,21 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from samspill.accounts import policy
-from samspill.accounts.access import ProcessAccess, process_get_for_user
+from samspill.accounts.access import ProcessAccess, candidate_view, process_get_for_user
 from samspill.accounts.models import User
 from samspill.audit.models import Action, Outcome, Purpose
 from samspill.audit.services import Subject, audit_record, audit_record_many
-from samspill.candidates.models import ConsentRecord
-from samspill.candidates.presentation import CandidateView
+from samspill.candidates.models import CandidateField, ConsentRecord
+from samspill.candidates.presentation import CandidateView, Surface, may_explain
 from samspill.employers.models import Opening, Workplace
+from samspill.lib.dates import age_on
 from samspill.matching.adapter import searching_processes
 from samspill.matching.models import Match, MatchMeeting, MeetingLine
 from samspill.processes.models import InclusionProcess
-from samspill.rules import YOUNG_AGE_LIMIT
+from samspill.rules import SMALL_NUMBER_LIMIT, YOUNG_AGE_LIMIT
 
 
 def _deny(user: User, subject: Subject, purpose: Purpose, why: str, error: Exception) -> NoReturn:
@@ -96,10 +99,29 @@ def age_group(age: int) -> str:
 
 @dataclass(frozen=True)
 class MaskedCandidate:
-    initials: str
-    age_group: str
+    """Someone outside the viewer's access: only what cannot single them out.
+
+    Initials and age group are shown only when at least ``SMALL_NUMBER_LIMIT`` searching
+    candidates of the same advisor share them (so the row fits five people or more); the
+    advisor is named so the viewer knows whom to ask."""
+
+    initials: str | None
+    age_group: str | None
     advisor_name: str
     office_name: str
+
+    @property
+    def label(self) -> str:
+        parts = [
+            self.initials or gettext("Kandidat"),
+            f"({self.age_group})" if self.age_group else "",
+        ]
+        return " ".join(part for part in parts if part)
+
+    @property
+    def shown(self) -> frozenset[str]:
+        items = {CandidateField.NAME} if self.initials else set()
+        return frozenset(items | ({CandidateField.AGE} if self.age_group else set()))
 
 
 @dataclass(frozen=True)
@@ -109,16 +131,48 @@ class RankedCandidate:
     candidate_id: int
     access: ProcessAccess | None
     masked: MaskedCandidate | None
+    #: The explanation draws on the whole profile: only for a viewer granted all of it.
+    explained: bool = False
+
+    @property
+    def shown(self) -> frozenset[str]:
+        if self.access is not None:
+            explanation = Surface.EXPLANATION if self.explained else frozenset()
+            return self.access.candidate.shown | explanation
+        return self.masked.shown if self.masked is not None else frozenset()
 
 
-def _mask(process: InclusionProcess) -> MaskedCandidate:
-    candidate = process.candidate
-    return MaskedCandidate(
-        initials=f"{candidate.first_name[:1]}. {candidate.last_name[:1]}.",
-        age_group=age_group(candidate.age_on(timezone.localdate())),
-        advisor_name=process.advisor.display_name,
-        office_name=process.office.name,
-    )
+def _initials(first_name: str, last_name: str) -> str:
+    return f"{first_name[:1]}. {last_name[:1]}."
+
+
+def _masks(processes: Iterable[InclusionProcess]) -> dict[int, MaskedCandidate]:
+    """Masked rows for these processes, each keyed by candidate id (one query)."""
+    processes = list(processes)
+    if not processes:
+        return {}
+    today, limit = timezone.localdate(), SMALL_NUMBER_LIMIT.value
+    groups: Counter[tuple[int, str]] = Counter()
+    named: Counter[tuple[int, str, str]] = Counter()
+    peers = searching_processes().filter(advisor_id__in={p.advisor_id for p in processes})
+    for advisor_id, born, first, last in peers.values_list(
+        "advisor_id", "candidate__birth_date", "candidate__first_name", "candidate__last_name"
+    ):
+        group = age_group(age_on(born, today))
+        groups[advisor_id, group] += 1
+        named[advisor_id, group, _initials(first, last)] += 1
+    masks = {}
+    for process in processes:
+        candidate = process.candidate
+        group = age_group(candidate.age_on(today))
+        initials = _initials(candidate.first_name, candidate.last_name)
+        masks[process.candidate_id] = MaskedCandidate(
+            initials=initials if named[process.advisor_id, group, initials] >= limit else None,
+            age_group=group if groups[process.advisor_id, group] >= limit else None,
+            advisor_name=process.advisor.display_name,
+            office_name=process.office.name,
+        )
+    return masks
 
 
 def _newest_by_candidate(processes: Iterable[InclusionProcess]) -> dict[int, InclusionProcess]:
@@ -148,21 +202,27 @@ def ranked_candidates_for_user(
         .order_by("-started_on", "-id")
     )
     rows: dict[int, RankedCandidate] = {}
+    masks = _masks(others.values())
     for candidate_id in ids:
         if process := visible.get(candidate_id):
-            view = CandidateView.build(
-                process.candidate, policy.candidate_fields_for(user, process.candidate)
-            )
+            view = candidate_view(user, process.candidate, surface=Surface.ROW)
             can_change = policy.may_change_process(user, process)
+            explained = may_explain(policy.candidate_fields_for(user, process.candidate))
             rows[candidate_id] = RankedCandidate(
-                candidate_id, ProcessAccess(process, view, can_change), None
+                candidate_id, ProcessAccess(process, view, can_change), None, explained
             )
         elif process := others.get(candidate_id):
-            rows[candidate_id] = RankedCandidate(candidate_id, None, _mask(process))
-    for shown, detail in ((visible, "jobbmatch"), (others, "jobbmatch: initialer og aldersgruppe")):
+            rows[candidate_id] = RankedCandidate(candidate_id, None, masks[candidate_id])
+    for shown, detail in (
+        (visible, "jobbmatch"),
+        (others, "jobbmatch: maskert (initialer og aldersgruppe bare når minst fem deler dem)"),
+    ):
         audit_record_many(
             actor=user,
-            subjects=[Subject("process", p.uuid, p.candidate.uuid) for p in shown.values()],
+            subjects=[
+                Subject("process", p.uuid, p.candidate.uuid, rows[p.candidate_id].shown)
+                for p in shown.values()
+            ],
             action=Action.VIEW,
             purpose=purpose,
             detail=detail,
@@ -175,6 +235,8 @@ class MatchAccess:
     match: Match
     candidate: CandidateView
     can_change: bool
+    #: NAV staff see the override reason and the notes on each step; no one else does.
+    internal: bool
 
 
 def _matches_visible_to(user: User) -> QuerySet[Match]:
@@ -185,13 +247,19 @@ def _matches_visible_to(user: User) -> QuerySet[Match]:
 
 def _match_access(user: User, match: Match, *, profile: bool = False) -> MatchAccess:
     candidate = match.process.candidate
-    fields = policy.candidate_fields_for(user, candidate)
-    view = CandidateView.build(candidate, fields, candidate.needs.all() if profile else None)
-    return MatchAccess(match, view, policy.may_change_match(user, match.status))
+    view = (
+        candidate_view(user, candidate, surface=Surface.PROFILE, needs=candidate.needs.all())
+        if profile
+        else candidate_view(user, candidate, surface=Surface.ROW)
+    )
+    return MatchAccess(
+        match, view, policy.may_change_match(user, match.status), policy.may_see_internal(user)
+    )
 
 
-def _match_subject(match: Match) -> Subject:
-    return Subject("match", match.uuid, match.process.candidate.uuid)
+def _match_subject(match: Match, view: CandidateView | None = None) -> Subject:
+    shown = view.shown if view is not None else frozenset()
+    return Subject("match", match.uuid, match.process.candidate.uuid, shown)
 
 
 def match_get_for_user(
@@ -210,10 +278,10 @@ def match_get_for_user(
         _deny(user, _match_subject(match), purpose, "kan ikke endre matchen", PermissionDenied())
     audit_record(
         actor=user,
-        subject=_match_subject(match),
+        subject=_match_subject(match, access.candidate),
         action=Action.CHANGE if for_change else Action.VIEW,
         purpose=purpose,
-        detail="felt: " + (", ".join(sorted(access.candidate.fields)) or "ingen"),
+        detail="felt: " + (", ".join(sorted(access.candidate.shown)) or "ingen"),
     )
     return access
 
@@ -234,7 +302,7 @@ def matches_for_user(
     ]
     audit_record_many(
         actor=user,
-        subjects=[_match_subject(row.match) for row in rows],
+        subjects=[_match_subject(row.match, row.candidate) for row in rows],
         action=Action.VIEW,
         purpose=purpose,
         detail="liste",

@@ -12,7 +12,6 @@ from samspill.audit.models import Purpose
 from samspill.core.http import AuthenticatedRequest
 from samspill.matching import access, selectors, services
 from samspill.matching.engine import MatchResult, Ranking
-from samspill.matching.models import Match
 from samspill.matching.schemas import (
     CandidateRankingOut,
     CarvedJobOut,
@@ -167,13 +166,13 @@ def carve_create(
             tasks=[ids[uuid] for uuid in payload.task_ids if uuid in ids],
         ),
     )
-    return Status(201, MatchOut.from_model(match))
+    return Status(201, MatchOut.from_model(match, internal=True))
 
 
 @router.get("/matches", response=list[MatchOut], summary="Matcher i løpet")
 def match_list(request: AuthenticatedRequest) -> list[MatchOut]:
     rows = access.matches_for_user(user=request.user, purpose=API, statuses=ACTIVE_STATUSES)
-    return [MatchOut.from_model(row.match) for row in rows]
+    return [MatchOut.from_model(row.match, internal=row.internal) for row in rows]
 
 
 @router.post("/matches", response={201: MatchOut}, summary="Foreslå en match")
@@ -190,26 +189,28 @@ def match_create(request: AuthenticatedRequest, payload: MatchIn) -> Status[Matc
         opening=opening,
         override_reason=payload.override_reason,
     )
-    return Status(201, MatchOut.from_model(match))
+    return Status(201, MatchOut.from_model(match, internal=True))
 
 
-def _match(request: AuthenticatedRequest, match_id: UUID, change: bool = False) -> Match:
+def _match(
+    request: AuthenticatedRequest, match_id: UUID, change: bool = False
+) -> access.MatchAccess:
     return access.match_get_for_user(
         user=request.user, match_id=match_id, purpose=API, for_change=change
-    ).match
+    )
 
 
 @router.get("/matches/{uuid:match_id}", response=MatchOut, summary="Én match")
 def match_detail(request: AuthenticatedRequest, match_id: UUID) -> MatchOut:
-    return MatchOut.from_model(_match(request, match_id))
+    found = _match(request, match_id)
+    return MatchOut.from_model(found.match, internal=found.internal)
 
 
 @router.post("/matches/{uuid:match_id}/moves", response=MatchOut, summary="Neste steg for en match")
 def match_move(request: AuthenticatedRequest, match_id: UUID, payload: MoveIn) -> MatchOut:
-    match = services.match_move(
-        actor=request.user, match=_match(request, match_id, change=True), **payload.dict()
-    )
-    return MatchOut.from_model(match)
+    found = _match(request, match_id, change=True)
+    match = services.match_move(actor=request.user, match=found.match, **payload.dict())
+    return MatchOut.from_model(match, internal=found.internal)
 
 
 def _meeting_out(request: AuthenticatedRequest, meeting_id: UUID) -> MeetingOut:

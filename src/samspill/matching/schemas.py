@@ -104,7 +104,7 @@ class RankedCandidateOut(Schema):
             else "",
             score=round(result.score, 4),
             excluded=result.excluded,
-            explanation=ExplanationOut.build(result.explanation) if shown else None,
+            explanation=ExplanationOut.build(result.explanation) if person.explained else None,
         )
 
 
@@ -245,10 +245,11 @@ class MatchOut(Schema):
     status: str
     status_since: date
     decline_reason: str
-    override_reason: str
+    #: Why an excluded pair was proposed anyway: NAV-internal, null for anyone else.
+    override_reason: str | None
 
     @classmethod
-    def from_model(cls, match: Match) -> MatchOut:
+    def from_model(cls, match: Match, *, internal: bool) -> MatchOut:
         return cls(
             id=match.uuid,
             process_id=match.process.uuid,
@@ -258,7 +259,7 @@ class MatchOut(Schema):
             status=match.status,
             status_since=match.status_since,
             decline_reason=match.decline_reason,
-            override_reason=match.override_reason,
+            override_reason=match.override_reason if internal else None,
         )
 
 

@@ -247,7 +247,7 @@ def match_detail(request: AuthenticatedRequest, match_id: UUID) -> HttpResponse:
         "match": match,
         "steps": selectors.steps_of(match),
         "form": form if statuses else None,
-        "staff_view": request.user.role not in (Role.EMPLOYER, Role.JOBSEEKER),
+        "staff_view": match_access.internal,
         "tasks": match.opening.tasks.all(),
         "is_jobseeker": request.user.role == Role.JOBSEEKER,
     }

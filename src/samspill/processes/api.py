@@ -7,6 +7,7 @@ from ninja import Router, Schema
 
 from samspill.accounts.access import ProcessAccess, process_get_for_user, process_page_for_user
 from samspill.audit.models import Purpose
+from samspill.candidates.presentation import Surface
 from samspill.core.http import AuthenticatedRequest
 from samspill.core.schemas import CandidateOut
 
@@ -51,7 +52,9 @@ class ProcessPageOut(Schema):
 
 @router.get("", response=ProcessPageOut, summary="Forløpene brukeren har tilgang til")
 def process_list(request: AuthenticatedRequest, page: int = 1) -> ProcessPageOut:
-    result = process_page_for_user(user=request.user, purpose=Purpose.API, page_number=page)
+    result = process_page_for_user(
+        user=request.user, purpose=Purpose.API, page_number=page, surface=Surface.CARD
+    )
     return ProcessPageOut(
         page=result.number,
         pages=result.paginator.num_pages,

@@ -48,6 +48,6 @@ def test_employer_contact_prepares_the_meeting_agenda(
     )
     page.get_by_role("button", name="Forbered agendaen").click()
     assert page.get_by_text("Agendaen er forberedt.").is_visible()
-    assert page.get_by_text("K. L.").first.is_visible()
+    assert page.get_by_text("Kandidat", exact=True).first.is_visible()
     check_accessibility(page)
     context.close()
