@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samspill.candidates.models import (
+    FIELD_WORDS_FOR_PERSON,
     Benefit,
     Candidate,
     CandidateField,
@@ -171,3 +172,48 @@ class ConsentForm(Form):
             )
             for code in need_codes
         ]
+
+
+class CorrectionRequestForm(Form):
+    """«Be om retting»: the person picks what is wrong and says what it should be."""
+
+    field = forms.ChoiceField(
+        label=_("Hva er feil?"),
+        error_messages={
+            "required": _("Velg hvilke opplysninger som er feil."),
+            "invalid_choice": _("Velg hvilke opplysninger som er feil."),
+        },
+    )
+    text = forms.CharField(
+        label=_("Hva står det nå, og hva skal det være?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_(
+            "Skriv med dine egne ord. Veilederen din ser på det og retter det som er feil."
+        ),
+        error_messages={"required": _("Skriv hva som er feil, og hva det skal være.")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["field"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("Velg")), *field_choices_for_person()]
+
+
+def field_choices_for_person() -> list[tuple[str, str]]:
+    """The profile's items as the person reads them, capitalised, for a select list."""
+    return [
+        (str(code), str(words)[:1].upper() + str(words)[1:])
+        for code, words in FIELD_WORDS_FOR_PERSON.items()
+    ]
+
+
+class CorrectionResolveForm(Form):
+    note = forms.CharField(
+        label=_("Hva ble gjort?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Arbeidssøkeren ser det du skriver her."),
+        error_messages={"required": _("Skriv kort hva som ble gjort med ønsket.")},
+    )

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samspill.candidates.needs import NEED_CHOICES
@@ -300,3 +301,64 @@ class ProfileVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate_id} v{self.number}"
+
+
+#: ``CandidateField`` items as the person reads them about themself (lower case, second
+#: person): the access log («Hvem har sett mine opplysninger») and «Be om retting» use these.
+FIELD_WORDS_FOR_PERSON: dict[str, Any] = {
+    CandidateField.NAME: _("navn"),
+    CandidateField.AGE: _("alder"),
+    CandidateField.MUNICIPALITY: _("bostedskommune"),
+    CandidateField.CONTACT: _("telefon og e-post"),
+    CandidateField.BIRTH_DATE: _("fødselsdato"),
+    CandidateField.NEED_LEVEL: _("innsatsbehov"),
+    CandidateField.GENDER: _("kjønn"),
+    CandidateField.SITUATION: _("hovedmål og ytelse"),
+    CandidateField.INTERESTS: _("interesser og hva du vil jobbe med"),
+    CandidateField.STRENGTHS: _("ressurser og styrker"),
+    CandidateField.EXPERIENCE: _("arbeidserfaring og utdanning"),
+    CandidateField.WISHES: _("hvor mye og når på døgnet du kan jobbe"),
+    CandidateField.PLACES: _("ønskede bransjer, steder og reisevei"),
+    CandidateField.NEEDS: _("behov for tilrettelegging"),
+}
+
+
+class CorrectionRequest(PublicModel):
+    """The person asks for an item of their profile to be corrected (GDPR art. 16).
+
+    The advisor handles it and writes what was done; the person sees the status.
+    """
+
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, related_name="correction_requests"
+    )
+    field = models.CharField(_("hva gjelder det"), max_length=20, choices=CandidateField.choices)
+    text = models.TextField(_("hva er feil, og hva skal det være"))
+    created_at = models.DateTimeField(_("sendt"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    resolved_at = models.DateTimeField(_("behandlet"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    resolution_note = models.TextField(_("hva ble gjort"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["candidate", "resolved_at"], name="correction_candidate_open")
+        ]
+        verbose_name = _("ønske om retting")
+        verbose_name_plural = _("ønsker om retting")
+
+    def __str__(self) -> str:
+        return f"{self.candidate_id}: {self.field}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
+
+    @property
+    def field_words(self) -> str:
+        return str(FIELD_WORDS_FOR_PERSON.get(self.field, self.field))

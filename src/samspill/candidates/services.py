@@ -12,7 +12,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samspill.accounts import policy
 from samspill.accounts.models import Role, User
@@ -23,12 +25,15 @@ from samspill.candidates.models import (
     SHAREABLE_WITH_EMPLOYER,
     AccommodationNeed,
     Candidate,
+    CandidateField,
     ConsentRecord,
+    CorrectionRequest,
     ProfileVersion,
 )
 from samspill.candidates.needs import NEED_TYPES, need_consent_item
 from samspill.core.choices import TimeOfDay
 from samspill.employers.models import Sector
+from samspill.followup.notify import notify
 from samspill.matching import feed
 
 MAX_HOURS_PER_WEEK = 60  # above any ordinary full-time week (37.5 h) with overtime
@@ -252,3 +257,88 @@ def consent_record(*, actor: User, candidate: Candidate, items: Iterable[str]) -
         detail="deler: " + (", ".join(chosen) or "ingenting"),
     )
     return record
+
+
+# -- Correction requests (GDPR art. 16) -------------------------------------------------------
+
+CORRECTION_MAX_LENGTH = 2000
+
+
+def _advisors_of(candidate: Candidate) -> list[User]:
+    """Who follows the person up now: the advisors of their open processes (else the latest)."""
+    processes = candidate.processes.select_related("advisor").order_by("-started_on", "-id")
+    open_ones = [p for p in processes if p.ended_on is None]
+    chosen = open_ones or list(processes[:1])
+    return list({p.advisor.pk: p.advisor for p in chosen}.values())
+
+
+@transaction.atomic
+def correction_request_create(
+    *, actor: User, candidate: Candidate, field: str, text: str
+) -> CorrectionRequest:
+    """The person asks for an item of their profile to be corrected; their advisor is
+    notified in Samspill (the notice names no one: the link leads to the checked page)."""
+    if actor.role != Role.JOBSEEKER or candidate.user_id != actor.pk:
+        raise ValidationError(_("Bare du selv kan be om retting av opplysningene dine."))
+    errors: dict[str, str] = {}
+    if field not in CandidateField.values:
+        errors["field"] = _("Velg hvilke opplysninger som er feil.")
+    cleaned = text.strip()
+    if not cleaned:
+        errors["text"] = _("Skriv hva som er feil, og hva det skal være.")
+    elif len(cleaned) > CORRECTION_MAX_LENGTH:
+        errors["text"] = _("Skriv kortere (høyst %(max)s tegn).") % {"max": CORRECTION_MAX_LENGTH}
+    if errors:
+        raise ValidationError(errors)
+    request = CorrectionRequest.objects.create(
+        candidate=candidate, field=field, text=cleaned, created_by=actor
+    )
+    audit_record(
+        actor=actor,
+        subject=Subject("correction_request", request.uuid, candidate.uuid),
+        action=Action.CREATE,
+        purpose=Purpose.OWN_DATA,
+        detail=f"ba om retting: {field}",
+    )
+    url = reverse("candidates:detail", kwargs={"candidate_id": candidate.uuid}) + "#retting"
+    for advisor in _advisors_of(candidate):
+        notify(
+            recipient=advisor,
+            key=f"correction:{request.uuid}:{advisor.pk}",
+            title=_("En arbeidssøker ber om retting av opplysninger"),
+            url=url,
+        )
+    return request
+
+
+@transaction.atomic
+def correction_request_resolve(
+    *, actor: User, request: CorrectionRequest, note: str
+) -> CorrectionRequest:
+    """The advisor marks a correction request handled, with what was done."""
+    locked = CorrectionRequest.objects.select_for_update().get(pk=request.pk)
+    candidate = locked.candidate
+    _require_staff_on(actor, candidate, _("Bare veilederen kan behandle ønsker om retting."))
+    if locked.resolved_at is not None:
+        raise ValidationError(_("Ønsket er allerede behandlet."))
+    cleaned = note.strip()
+    if not cleaned:
+        raise ValidationError({"note": _("Skriv kort hva som ble gjort med ønsket.")})
+    locked.resolved_at, locked.resolved_by, locked.resolution_note = timezone.now(), actor, cleaned
+    locked.save(update_fields=["resolved_at", "resolved_by", "resolution_note"])
+    audit_record(
+        actor=actor,
+        subject=Subject("correction_request", locked.uuid, candidate.uuid),
+        action=Action.CHANGE,
+        purpose=Purpose.CASE_WORK,
+        detail=f"behandlet ønske om retting: {locked.field}",
+        fields=[locked.field],
+    )
+    if candidate.user is not None:
+        notify(
+            recipient=candidate.user,
+            key=f"correction-done:{locked.uuid}",
+            title=_("Ønsket ditt om retting er behandlet"),
+            url=reverse("candidates:corrections"),
+        )
+    return locked
