@@ -5,8 +5,8 @@ from __future__ import annotations
 from uuid import UUID
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from samspill.accounts.access import (
@@ -16,6 +16,8 @@ from samspill.accounts.access import (
 )
 from samspill.accounts.models import Role
 from samspill.audit.forms import PersonSearchForm
+from samspill.audit.plain import describe
+from samspill.candidates.access import own_access_log_for_user
 from samspill.core.http import AuthenticatedRequest
 
 
@@ -39,10 +41,14 @@ def audit_log(request: AuthenticatedRequest, candidate_id: UUID) -> HttpResponse
     return render(request, "audit/log.html", {"candidate": candidate, "page": page})
 
 
+#: Rows per page of the jobseeker's own log.
+OWN_PER_PAGE = 50
+
+
 @require_GET
 def audit_own(request: AuthenticatedRequest) -> HttpResponse:
-    """The jobseeker's own log: 'who has seen my data'."""
-    candidate = getattr(request.user, "candidate", None)
-    if request.user.role != Role.JOBSEEKER or candidate is None:
-        raise Http404
-    return redirect("audit:log", candidate_id=candidate.uuid)
+    """«Hvem har sett mine opplysninger»: the jobseeker's own log, in plain words."""
+    events = own_access_log_for_user(user=request.user)
+    page = Paginator(events, OWN_PER_PAGE).get_page(request.GET.get("side"))
+    page.object_list = [describe(e, viewer=request.user) for e in page.object_list]  # type: ignore[misc]
+    return render(request, "audit/own.html", {"page": page})

@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter, UUIDConverter
 
 from samspill.audit.models import AuditEvent, Outcome
+from samspill.candidates.models import CorrectionRequest
 from samspill.conftest import INSIGHTS_OUTSIDERS, MEETING_OUTSIDERS, OUTSIDERS, World
 from samspill.followup.tests.factories import CommitmentFactory, ConcernFactory, PlanItemFactory
 
@@ -56,6 +57,15 @@ TARGETS: dict[str, tuple[Callable[[World], uuid.UUID], tuple[str, ...]]] = {
     "item_id": (lambda w: PlanItemFactory(plan__process=w.process).uuid, OUTSIDERS),
     "commitment_id": (lambda w: CommitmentFactory(process=w.process).uuid, OUTSIDERS),
     "concern_id": (lambda w: ConcernFactory(process=w.process).uuid, OUTSIDERS),
+    # A correction request of the candidate of ``world.process`` (GDPR art. 16).
+    "correction_id": (
+        lambda w: (
+            CorrectionRequest.objects.create(
+                candidate=w.process.candidate, field="name", text="Feil"
+            ).uuid
+        ),
+        OUTSIDERS,
+    ),
 }
 
 
