@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "samspill.matching",
     "samspill.insights",
     "samspill.agreements",
+    "samspill.retention",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,7 @@ urlpatterns = [
     path("jobbmatch/", include("samspill.matching.urls")),
     path("", include("samspill.insights.urls")),
     path("innsynslogg/", include("samspill.audit.urls")),
+    path("", include("samspill.retention.urls")),
     path("admin/", admin.site.urls),
     path("api/", api_urls),
 ]
