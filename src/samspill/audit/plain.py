@@ -69,7 +69,7 @@ PURPOSE_WORDS: dict[str, Any] = {
     Purpose.CASE_WORK: _("for å følge deg opp"),
     Purpose.PORTFOLIO: _("i oversikten over personer de følger opp"),
     Purpose.EMPLOYER_PORTAL: _("på arbeidsgiverens egen side i Samspill"),
-    Purpose.OWN_DATA: _("dine egne opplysninger"),
+    Purpose.OWN_DATA: _("for å se eller endre dine egne opplysninger"),
     Purpose.PARTNER_WORK: _("for å samarbeide med NAV om forløpet ditt"),
     Purpose.AUDIT_REVIEW: _("for å kontrollere hvem som har sett opplysningene dine"),
     Purpose.API: _("fra et annet fagsystem"),

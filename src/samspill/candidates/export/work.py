@@ -115,7 +115,15 @@ def followup(process_ids: list[int]) -> list[Section]:
             "concerns",
             _t("Meldinger fra arbeidsgiveren"),
             Concern.objects.filter(**in_processes).select_related("employer"),
-            ["employer", "kind", "text", "reported_at", "respond_by", "responded_at", "response"],
+            [
+                ("employer", _t("Arbeidsgiver")),
+                "kind",
+                "text",
+                "reported_at",
+                "respond_by",
+                "responded_at",
+                "response",
+            ],
         ),
     ]
 
@@ -184,7 +192,7 @@ _SNAPSHOT_LABELS = {
 }
 _AGREEMENT_TEXT: list[Spec] = [
     ("stage", _t_lazy("Status")),
-    "workplace",
+    ("workplace", _t_lazy("Arbeidsplass")),
     "employer_contact",
     "nav_contact",
     *(
