@@ -23,7 +23,7 @@ from samspill.agreements.models import Agreement
 from samspill.agreements.retention import agreement_purge
 from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_purge, audit_record_system
-from samspill.candidates.models import AccommodationNeed, Candidate
+from samspill.candidates.models import AccommodationNeed, Candidate, CorrectionRequest
 from samspill.followup.models import (
     Commitment,
     Concern,
@@ -65,6 +65,40 @@ BLANKED_CANDIDATE_FIELDS: dict[str, object] = {
     "own_motivation": "",
     "own_wishes": "",
     "own_updated_at": None,
+}
+
+
+#: What anonymisation does with every model that holds data about a candidate (docs/rules.md
+#: explains each). A test fails when a model pointing at a candidate, a process or their
+#: records is missing here, so a new one cannot be overlooked.
+DECISIONS: dict[str, str] = {
+    "candidates.Candidate": "blank: name, contact, municipality, free text, own words, "
+    "wishes, login; birth date to 1 January; kept: gender, need level, benefit, main goal, "
+    "time outside work",
+    "candidates.ConsentRecord": "delete",
+    "candidates.ProfileVersion": "delete",
+    "candidates.AccommodationNeed": "blank the description; keep the code (Innsikt)",
+    "candidates.CorrectionRequest": "delete",
+    "processes.InclusionProcess": "keep (Innsikt)",
+    "processes.PhaseChange": "blank the reason; keep the dated change (Innsikt)",
+    "processes.ProcessMember": "delete",
+    "followup.Contact": "blank note and outside-work owner (after a year); keep the row",
+    "followup.FollowupPlan": "blank the end note; keep the plan",
+    "followup.PlanItem": "keep (Innsikt: follow-up as planned)",
+    "followup.PlanChange": "delete",
+    "followup.Commitment": "blank the title; keep deadline and done date",
+    "followup.Concern": "blank text and answer; keep kind and dates (Innsikt)",
+    "followup.Notification": "delete those about the processes and to the person's login",
+    "matching.Match": "blank summary and override reason; keep status (Innsikt)",
+    "matching.MatchStep": "blank the note; keep the dated step (Innsikt: equity)",
+    "matching.MeetingLine": "blank the note",
+    "insights.Job": "blank the hourly wage; keep the rest (Innsikt)",
+    "agreements.Agreement": "never concluded: delete; concluded: keep whole, then purge",
+    "agreements.Commitment": "with its agreement",
+    "agreements.Approval": "with its agreement",
+    "agreements.Event": "with its agreement",
+    "agreements.Version": "with its agreement, the whole chain (agreements/retention.py)",
+    "retention.Anonymisation": "keep (the record that it was done)",
 }
 
 
@@ -118,6 +152,7 @@ def _blank_candidate(candidate: Candidate) -> None:
     candidate.save()
     candidate.consents.all().delete()
     candidate.versions.all().delete()
+    CorrectionRequest.objects.filter(candidate=candidate).delete()
     AccommodationNeed.objects.filter(candidate=candidate).update(detail="")
 
 

@@ -10,7 +10,12 @@ import time_machine
 from django.utils import timezone
 
 from samspill.accounts.models import User
-from samspill.candidates.models import AccommodationNeed, Candidate, ProfileVersion
+from samspill.candidates.models import (
+    AccommodationNeed,
+    Candidate,
+    CorrectionRequest,
+    ProfileVersion,
+)
 from samspill.conftest import World
 from samspill.followup.models import Commitment, Concern, Contact, Notification, PlanChange
 from samspill.followup.tests.factories import PlanFactory, PlanItemFactory
@@ -40,6 +45,7 @@ def fill_record(world: World) -> Candidate:
     candidate.hours_min, candidate.hours_max, candidate.places = 10, 20, ["Oslo"]
     candidate.save()
     ProfileVersion.objects.create(candidate=candidate, number=1, data={"interests": "Dyr"})
+    CorrectionRequest.objects.create(candidate=candidate, field="name", text="Jeg heter Kari")
     AccommodationNeed.objects.create(
         candidate=candidate,
         code="quiet_environment",

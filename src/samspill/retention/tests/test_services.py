@@ -12,7 +12,13 @@ from django.utils import timezone
 from samspill.accounts.tests.factories import UserFactory
 from samspill.agreements.models import Agreement
 from samspill.audit.models import Action, AuditEvent, Purpose
-from samspill.candidates.models import AccommodationNeed, Candidate, ConsentRecord, ProfileVersion
+from samspill.candidates.models import (
+    AccommodationNeed,
+    Candidate,
+    ConsentRecord,
+    CorrectionRequest,
+    ProfileVersion,
+)
 from samspill.conftest import World
 from samspill.followup.models import (
     Commitment,
@@ -52,6 +58,7 @@ def test_anonymises_the_person_and_keeps_what_innsikt_counts(world: World) -> No
     assert (candidate.gender, candidate.need_level) == ("female", "situasjonsbestemt")
     assert not ConsentRecord.objects.filter(candidate=candidate).exists()
     assert not ProfileVersion.objects.filter(candidate=candidate).exists()
+    assert not CorrectionRequest.objects.exists()
     assert list(AccommodationNeed.objects.values_list("code", "detail")) == [
         ("quiet_environment", "")
     ]
