@@ -28,7 +28,9 @@ from samspill.candidates.models import AccommodationNeed, Candidate, ConsentReco
 from samspill.candidates.presentation import (
     CandidateView,
     ProfileChanges,
+    SharedWithEmployer,
     Surface,
+    shared_with_employer,
     visible_changes,
 )
 from samspill.candidates.selectors import profile_history_since
@@ -110,8 +112,15 @@ def _process_access(
 
 
 def process_get_for_user(
-    *, user: User, process_id: UUID, purpose: Purpose, for_change: bool = False
+    *,
+    user: User,
+    process_id: UUID,
+    purpose: Purpose,
+    for_change: bool = False,
+    surface: frozenset[str] = Surface.ROW,
 ) -> ProcessAccess:
+    """One process; the candidate's view holds what ``surface`` renders (the process page
+    and the API pass ``Surface.CARD``; pages that only name the person keep ``ROW``)."""
     process = _process_queryset(user).filter(uuid=process_id).first()
     action = Action.CHANGE if for_change else Action.VIEW
     if process is None:
@@ -129,7 +138,7 @@ def process_get_for_user(
             why=why,
             error=Http404(),
         )
-    access = _process_access(user, process)
+    access = _process_access(user, process, surface)
     if for_change and not access.can_change:
         _deny(
             user=user,
@@ -294,7 +303,7 @@ def audit_candidates_for_user(*, user: User, query: str, limit: int = 20) -> lis
     for word in query.casefold().split():
         candidates = candidates.filter(search_name__contains=word)
     found = list(candidates.order_by("last_name", "first_name")[:limit])
-    views = [candidate_view(user, c, surface=Surface.ROW) for c in found]
+    views = [candidate_view(user, c, surface=Surface.IDENTITY) for c in found]
     audit_record_many(
         actor=user,
         subjects=[Subject("candidate", v.uuid, v.uuid, v.shown) for v in views],
@@ -419,6 +428,8 @@ class AgreementAccess:
     process: ProcessAccess
     employer_version: bool
     can_change: bool
+    #: «Dette får arbeidsgiveren vite»: from the consent, as far as this viewer may see it.
+    shared: SharedWithEmployer
 
 
 def agreement_get_for_user(
@@ -454,9 +465,16 @@ def agreement_get_for_user(
             why="finnes ikke" if owner is None else "forløpet er utenfor brukerens tilgang",
             error=Http404(),
         )
-    process = _process_access(user, agreement.process, Surface.ROW)
+    process = _process_access(user, agreement.process, Surface.NAME)
+    candidate = agreement.process.candidate
+    shared = shared_with_employer(
+        candidate,
+        consented=policy.consented_items(candidate),
+        granted=policy.candidate_fields_for(user, candidate),
+        needs=[need.code for need in candidate.needs.all()],
+    )
     subject = Subject(
-        "agreement", agreement.uuid, agreement.process.candidate.uuid, process.candidate.shown
+        "agreement", agreement.uuid, candidate.uuid, process.candidate.shown | shared.items
     )
     if for_change and not process.can_change:
         _deny(
@@ -470,7 +488,7 @@ def agreement_get_for_user(
     employer_version = policy.agreement_employer_version_only(user)
     detail = "arbeidsgiverversjon" if employer_version else "hele avtalen"
     audit_record(actor=user, subject=subject, action=Action.VIEW, purpose=purpose, detail=detail)
-    return AgreementAccess(agreement, process, employer_version, process.can_change)
+    return AgreementAccess(agreement, process, employer_version, process.can_change, shared)
 
 
 def agreements_for_process(

@@ -155,6 +155,8 @@ class AgreementOut(Schema):
     waiting_for: list[str]
     monthly_subsidy: list[StepOut]
     shared_with_employer: list[str]
+    #: The jobseeker's name, if the caller may see it.
+    candidate: str | None
     override_reason: str | None
     versions: list[VersionOut]
 
@@ -192,7 +194,8 @@ class AgreementOut(Schema):
             ],
             waiting_for=selectors.waiting_for(agreement),
             monthly_subsidy=[StepOut(**vars(s)) for s in calculation.steps] if calculation else [],
-            shared_with_employer=selectors.shared_with_employer(agreement),
+            shared_with_employer=access.shared.labels + access.shared.needs,
+            candidate=access.process.candidate.name,
             override_reason=None if access.employer_version else agreement.override_reason,
             versions=[
                 VersionOut(

@@ -8,11 +8,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from samspill.accounts import policy
 from samspill.agreements import chain, measures, rules_check
 from samspill.agreements.models import Agreement, Approval, Party, Stage, Version
-from samspill.candidates.models import CandidateField
-from samspill.candidates.needs import NEED_CONSENT_PREFIX, NEED_TYPES
 from samspill.processes.models import InclusionProcess
 
 
@@ -86,18 +83,6 @@ def versions_of(agreement: Agreement) -> list[VersionView]:
         views.append(VersionView(version, [(label_of(n), old, new) for n, old, new in changes]))
         before = version.snapshot
     return views[::-1]
-
-
-def shared_with_employer(agreement: Agreement) -> list[str]:
-    """What the employer may see about the person, from the candidate's newest consent."""
-    items = policy.consented_items(agreement.process.candidate)
-    labels: list[str] = [str(field.label) for field in CandidateField if field.value in items]
-    needs = [
-        NEED_TYPES[item[len(NEED_CONSENT_PREFIX) :]].employer_text
-        for item in sorted(items)
-        if item.startswith(NEED_CONSENT_PREFIX)
-    ]
-    return labels + needs
 
 
 def measure_of(agreement: Agreement) -> measures.Measure | None:

@@ -70,7 +70,7 @@ def page_context(request: AuthenticatedRequest, access: AgreementAccess) -> dict
         "withdrawn": list(selectors.withdrawn_approvals(agreement)),
         "waiting_for": selectors.waiting_for(agreement),
         "versions": selectors.versions_of(agreement),
-        "shared": selectors.shared_with_employer(agreement),
+        "shared": access.shared.labels + access.shared.needs,
         "missing": selectors.missing(agreement) if agreement.stage == Stage.DRAFT else {},
         "may_approve": agreement.stage == Stage.SENT
         and party is not None

@@ -36,7 +36,14 @@ from samspill.rules import NEED_REVIEW_AFTER_MONTHS
 #: What each kind of surface renders of a person. A view is built with the granted items
 #: narrowed to its surface, so it holds (and its audit row names) no more than is shown.
 class Surface:
-    #: A row in a list (portfolio, worklist, pipeline, start pages, agreement parties).
+    #: Nothing of the person: records about the process (the API's contact log, plans).
+    NONE: frozenset[str] = frozenset()
+    #: Only who it is: the parties of an agreement.
+    NAME = frozenset({CandidateField.NAME})
+    #: A search hit: name and birth date, to tell namesakes apart.
+    IDENTITY = frozenset({CandidateField.NAME, CandidateField.BIRTH_DATE})
+    #: A row in a list (portfolio, worklist, pipeline, start pages), a page about the
+    #: process that names the person (follow-up plan, forms).
     ROW = frozenset({CandidateField.NAME, CandidateField.AGE})
     #: The card on the process page and in API process responses.
     CARD = frozenset(
@@ -50,7 +57,19 @@ class Surface:
             CandidateField.NEED_LEVEL,
         }
     )
-    #: The whole profile: the candidate page, a match, the API's candidate.
+    #: The candidate presentation (a match): what the person can and wants, strengths first.
+    PRESENTATION = frozenset(
+        {
+            CandidateField.NAME,
+            CandidateField.AGE,
+            CandidateField.INTERESTS,
+            CandidateField.STRENGTHS,
+            CandidateField.EXPERIENCE,
+            CandidateField.WISHES,
+            CandidateField.NEEDS,
+        }
+    )
+    #: The whole profile: the candidate page, the API's candidate.
     PROFILE = ALL_FIELDS
     #: What a match or carving explanation draws on (the engine reads the whole profile:
     #: interests, strengths, experience, wishes, places, needs and age).
@@ -369,3 +388,33 @@ def _changed_items(changes: list[FieldChange], fields: frozenset[str]) -> frozen
         elif (item := ITEM_OF_FIELD.get(change.name)) is not None:
             items.add(item)
     return frozenset(items)
+
+
+# --- «Dette får arbeidsgiveren vite» (the agreement) ----------------------------------------
+
+
+@dataclass(frozen=True)
+class SharedWithEmployer:
+    """What the candidate's consent lets the employer know, as one viewer may see it:
+    the kinds of information by name, and the shared needs by their employer text."""
+
+    labels: list[str]
+    needs: list[str]
+    #: The items the list discloses (the need texts; the kinds' names are not data).
+    items: frozenset[str]
+
+
+def shared_with_employer(
+    candidate: Candidate, *, consented: frozenset[str], granted: frozenset[str], needs: list[str]
+) -> SharedWithEmployer:
+    """A need is listed only if the candidate still has it and the viewer may see it."""
+    codes = sorted(
+        code
+        for code in needs
+        if f"{NEED_CONSENT_PREFIX}{code}" in consented and _need_visible(code, granted)
+    )
+    return SharedWithEmployer(
+        labels=[str(field.label) for field in CandidateField if field.value in consented],
+        needs=[NEED_TYPES[code].employer_text for code in codes],
+        items=frozenset(f"{NEED_CONSENT_PREFIX}{code}" for code in codes),
+    )

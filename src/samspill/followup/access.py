@@ -18,6 +18,7 @@ from samspill.accounts.access import ProcessAccess, process_get_for_user
 from samspill.accounts.models import Role, User
 from samspill.audit.models import Action, Outcome, Purpose
 from samspill.audit.services import Subject, audit_record
+from samspill.candidates.presentation import Surface
 from samspill.followup.models import Commitment, Concern, PlanItem
 
 M = TypeVar("M", bound=Model)
@@ -37,10 +38,16 @@ def _deny(
     raise error
 
 
-def followup_process_for_user(*, user: User, process_id: UUID) -> ProcessAccess:
+def followup_process_for_user(
+    *, user: User, process_id: UUID, surface: frozenset[str] = Surface.ROW
+) -> ProcessAccess:
     """The process, for NAV staff who follow it up (advisors and managers)."""
     return process_get_for_user(
-        user=user, process_id=process_id, purpose=Purpose.CASE_WORK, for_change=True
+        user=user,
+        process_id=process_id,
+        purpose=Purpose.CASE_WORK,
+        for_change=True,
+        surface=surface,
     )
 
 

@@ -14,6 +14,7 @@ from ninja import Router, Schema, Status
 from samspill.accounts.access import employer_list_for_user, worklist_for_user
 from samspill.accounts.models import Role
 from samspill.audit.models import Purpose
+from samspill.candidates.presentation import Surface
 from samspill.core.http import AuthenticatedRequest
 from samspill.followup import selectors, services
 from samspill.followup.access import (
@@ -113,7 +114,9 @@ class PlanIn(Schema):
 
 
 def _plan_out(request: AuthenticatedRequest, process_id: UUID) -> PlanOut:
-    access = followup_process_for_user(user=request.user, process_id=process_id)
+    access = followup_process_for_user(
+        user=request.user, process_id=process_id, surface=Surface.NONE
+    )
     plan = selectors.active_plan(process=access.process)
     items = [ItemOut.from_entry(e) for e in selectors.schedule_of(process=access.process)]
     if plan is None:
@@ -137,7 +140,9 @@ def plan_detail(request: AuthenticatedRequest, process_id: UUID) -> PlanOut:
 
 @router.post(_PROCESS + "/plan", response={201: PlanOut}, summary="Ny plan fra en mal")
 def plan_start(request: AuthenticatedRequest, process_id: UUID, payload: PlanIn) -> Status[PlanOut]:
-    access = followup_process_for_user(user=request.user, process_id=process_id)
+    access = followup_process_for_user(
+        user=request.user, process_id=process_id, surface=Surface.NONE
+    )
     services.followup_start_plan(actor=request.user, process=access.process, **payload.dict())
     return Status(201, _plan_out(request, process_id))
 
@@ -182,7 +187,9 @@ class ContactIn(Schema):
 
 @router.get(_PROCESS + "/contacts", response=list[ContactOut], summary="Siste kontakter")
 def contact_list(request: AuthenticatedRequest, process_id: UUID) -> list[ContactOut]:
-    access = followup_process_for_user(user=request.user, process_id=process_id)
+    access = followup_process_for_user(
+        user=request.user, process_id=process_id, surface=Surface.NONE
+    )
     return [ContactOut.from_model(c) for c in selectors.contacts_of(process=access.process)]
 
 
@@ -190,7 +197,9 @@ def contact_list(request: AuthenticatedRequest, process_id: UUID) -> list[Contac
 def contact_create(
     request: AuthenticatedRequest, process_id: UUID, payload: ContactIn
 ) -> Status[ContactOut]:
-    access = followup_process_for_user(user=request.user, process_id=process_id)
+    access = followup_process_for_user(
+        user=request.user, process_id=process_id, surface=Surface.NONE
+    )
     data = payload.dict()
     employer_id, item_id = data.pop("employer_id"), data.pop("plan_item_id")
     employers = employer_list_for_user(user=request.user)
@@ -234,7 +243,9 @@ class CommitmentIn(Schema):
 
 @router.get(_PROCESS + "/commitments", response=list[CommitmentOut], summary="NAVs forpliktelser")
 def commitment_list(request: AuthenticatedRequest, process_id: UUID) -> list[CommitmentOut]:
-    access = followup_process_for_user(user=request.user, process_id=process_id)
+    access = followup_process_for_user(
+        user=request.user, process_id=process_id, surface=Surface.NONE
+    )
     return [CommitmentOut.from_model(c) for c in selectors.commitments_of(process=access.process)]
 
 
@@ -242,7 +253,9 @@ def commitment_list(request: AuthenticatedRequest, process_id: UUID) -> list[Com
 def commitment_create(
     request: AuthenticatedRequest, process_id: UUID, payload: CommitmentIn
 ) -> Status[CommitmentOut]:
-    access = followup_process_for_user(user=request.user, process_id=process_id)
+    access = followup_process_for_user(
+        user=request.user, process_id=process_id, surface=Surface.NONE
+    )
     staff = selectors.staff_at(process=access.process)
     owner = staff.filter(uuid=payload.owner_id).first() if payload.owner_id else request.user
     if owner is None:

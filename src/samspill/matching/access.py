@@ -183,9 +183,12 @@ def _newest_by_candidate(processes: Iterable[InclusionProcess]) -> dict[int, Inc
 
 
 def ranked_candidates_for_user(
-    *, user: User, candidate_ids: Sequence[int], purpose: Purpose
+    *, user: User, candidate_ids: Sequence[int], purpose: Purpose, explained: bool = True
 ) -> dict[int, RankedCandidate]:
-    """The candidates of a ranking; the shown ones are logged, masked ones as such."""
+    """The candidates of a ranking; the shown ones are logged, masked ones as such.
+
+    ``explained``: the surface shows each score's explanation (rankings do, a meeting's
+    agenda does not), to those granted everything it draws on."""
     ids = list(dict.fromkeys(candidate_ids))
     visible = _newest_by_candidate(
         policy.processes_visible_to(user)
@@ -207,9 +210,12 @@ def ranked_candidates_for_user(
         if process := visible.get(candidate_id):
             view = candidate_view(user, process.candidate, surface=Surface.ROW)
             can_change = policy.may_change_process(user, process)
-            explained = may_explain(policy.candidate_fields_for(user, process.candidate))
+            granted = policy.candidate_fields_for(user, process.candidate)
             rows[candidate_id] = RankedCandidate(
-                candidate_id, ProcessAccess(process, view, can_change), None, explained
+                candidate_id,
+                ProcessAccess(process, view, can_change),
+                None,
+                explained and may_explain(granted),
             )
         elif process := others.get(candidate_id):
             rows[candidate_id] = RankedCandidate(candidate_id, None, masks[candidate_id])
@@ -248,13 +254,18 @@ def _matches_visible_to(user: User) -> QuerySet[Match]:
 def _match_access(user: User, match: Match, *, profile: bool = False) -> MatchAccess:
     candidate = match.process.candidate
     view = (
-        candidate_view(user, candidate, surface=Surface.PROFILE, needs=candidate.needs.all())
+        candidate_view(user, candidate, surface=Surface.PRESENTATION, needs=candidate.needs.all())
         if profile
         else candidate_view(user, candidate, surface=Surface.ROW)
     )
     return MatchAccess(
         match, view, policy.may_change_match(user, match.status), policy.may_see_internal(user)
     )
+
+
+def match_access_for_user(*, user: User, match: Match) -> MatchAccess:
+    """A match the user has just written (its read was logged by the load before)."""
+    return _match_access(user, match)
 
 
 def _match_subject(match: Match, view: CandidateView | None = None) -> Subject:

@@ -166,13 +166,15 @@ def carve_create(
             tasks=[ids[uuid] for uuid in payload.task_ids if uuid in ids],
         ),
     )
-    return Status(201, MatchOut.from_model(match, internal=True))
+    return Status(
+        201, MatchOut.from_access(access.match_access_for_user(user=request.user, match=match))
+    )
 
 
 @router.get("/matches", response=list[MatchOut], summary="Matcher i løpet")
 def match_list(request: AuthenticatedRequest) -> list[MatchOut]:
     rows = access.matches_for_user(user=request.user, purpose=API, statuses=ACTIVE_STATUSES)
-    return [MatchOut.from_model(row.match, internal=row.internal) for row in rows]
+    return [MatchOut.from_access(row) for row in rows]
 
 
 @router.post("/matches", response={201: MatchOut}, summary="Foreslå en match")
@@ -189,7 +191,9 @@ def match_create(request: AuthenticatedRequest, payload: MatchIn) -> Status[Matc
         opening=opening,
         override_reason=payload.override_reason,
     )
-    return Status(201, MatchOut.from_model(match, internal=True))
+    return Status(
+        201, MatchOut.from_access(access.match_access_for_user(user=request.user, match=match))
+    )
 
 
 def _match(
@@ -202,15 +206,14 @@ def _match(
 
 @router.get("/matches/{uuid:match_id}", response=MatchOut, summary="Én match")
 def match_detail(request: AuthenticatedRequest, match_id: UUID) -> MatchOut:
-    found = _match(request, match_id)
-    return MatchOut.from_model(found.match, internal=found.internal)
+    return MatchOut.from_access(_match(request, match_id))
 
 
 @router.post("/matches/{uuid:match_id}/moves", response=MatchOut, summary="Neste steg for en match")
 def match_move(request: AuthenticatedRequest, match_id: UUID, payload: MoveIn) -> MatchOut:
     found = _match(request, match_id, change=True)
     match = services.match_move(actor=request.user, match=found.match, **payload.dict())
-    return MatchOut.from_model(match, internal=found.internal)
+    return MatchOut.from_access(access.match_access_for_user(user=request.user, match=match))
 
 
 def _meeting_out(request: AuthenticatedRequest, meeting_id: UUID) -> MeetingOut:
@@ -222,6 +225,7 @@ def _meeting_out(request: AuthenticatedRequest, meeting_id: UUID) -> MeetingOut:
         user=request.user,
         candidate_ids=[line.process.candidate_id for line in lines],
         purpose=API,
+        explained=False,
     )
     return MeetingOut.build(meeting, lines, people)
 

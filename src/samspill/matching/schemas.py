@@ -8,10 +8,11 @@ from uuid import UUID
 
 from ninja import Schema
 
+from samspill.core.schemas import CandidateOut
 from samspill.employers.models import Opening
-from samspill.matching.access import RankedCandidate
+from samspill.matching.access import MatchAccess, RankedCandidate
 from samspill.matching.engine import CarvedJob, Explanation, MatchResult, Ranking
-from samspill.matching.models import Match, MatchMeeting, MeetingLine
+from samspill.matching.models import MatchMeeting, MeetingLine
 
 
 class TermOut(Schema):
@@ -247,10 +248,15 @@ class MatchOut(Schema):
     decline_reason: str
     #: Why an excluded pair was proposed anyway: NAV-internal, null for anyone else.
     override_reason: str | None
+    #: The candidate as the caller may see them: name and age in lists, the presentation
+    #: (what they can and want) for one match.
+    candidate: CandidateOut
 
     @classmethod
-    def from_model(cls, match: Match, *, internal: bool) -> MatchOut:
+    def from_access(cls, access: MatchAccess) -> MatchOut:
+        match, internal = access.match, access.internal
         return cls(
+            candidate=CandidateOut.from_view(access.candidate),
             id=match.uuid,
             process_id=match.process.uuid,
             opening_id=match.opening.uuid,

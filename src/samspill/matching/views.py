@@ -288,6 +288,7 @@ def meeting_detail(request: AuthenticatedRequest, meeting_id: UUID) -> HttpRespo
         user=request.user,
         candidate_ids=[line.process.candidate_id for line in lines],
         purpose=Purpose.CASE_WORK,
+        explained=False,
     )
     agenda: dict[Opening, list[tuple[object, object]]] = {}
     for line in lines:

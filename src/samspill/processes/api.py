@@ -65,5 +65,7 @@ def process_list(request: AuthenticatedRequest, page: int = 1) -> ProcessPageOut
 
 @router.get("/{uuid:process_id}", response=ProcessOut, summary="Ett forløp")
 def process_detail(request: AuthenticatedRequest, process_id: UUID) -> ProcessOut:
-    access = process_get_for_user(user=request.user, process_id=process_id, purpose=Purpose.API)
+    access = process_get_for_user(
+        user=request.user, process_id=process_id, purpose=Purpose.API, surface=Surface.CARD
+    )
     return ProcessOut.from_access(access)

@@ -22,6 +22,7 @@ from samspill.accounts.access import (
 from samspill.accounts.models import Role
 from samspill.agreements import selectors as agreement_selectors
 from samspill.audit.models import Purpose
+from samspill.candidates.presentation import Surface
 from samspill.core.errors import add_service_errors
 from samspill.core.http import AuthenticatedRequest
 from samspill.followup.selectors import contacts_of
@@ -80,7 +81,7 @@ def portfolio_view(request: AuthenticatedRequest) -> HttpResponse:
 @require_GET
 def process_detail(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse:
     access = process_get_for_user(
-        user=request.user, process_id=process_id, purpose=_purpose(request)
+        user=request.user, process_id=process_id, purpose=_purpose(request), surface=Surface.CARD
     )
     context = {
         "access": access,

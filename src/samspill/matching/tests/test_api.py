@@ -10,10 +10,10 @@ from django.test import Client
 
 from samspill.audit.models import AuditEvent, Purpose
 from samspill.candidates.tests.factories import CandidateFactory
-from samspill.processes.tests.factories import ProcessFactory
 from samspill.conftest import World
 from samspill.matching.models import Match, MatchStatus, MeetingLine
 from samspill.matching.tests.scene import Scene, build_scene
+from samspill.processes.tests.factories import ProcessFactory
 
 
 @pytest.fixture
