@@ -211,3 +211,11 @@ RETENTION_NOTICE_DAYS = Rule(
     source="Product decision: a month's notice lets the office finish or reopen a process "
     "before its data is anonymised. Not a legal rule.",
 )
+
+
+#: A jobseeker's request to correct their data is answered within this time.
+CORRECTION_ANSWER_WITHIN = Rule(
+    value=timedelta(days=30),
+    source="GDPR art. 12(3): the controller answers a request under art. 16 (rectification) "
+    "«without undue delay and in any event within one month of receipt of the request».",
+)

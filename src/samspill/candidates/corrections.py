@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import F
 from django.urls import reverse
@@ -18,10 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samspill.candidates.models import CorrectionRequest
-
-#: A request to correct personal data is answered "without undue delay and in any event
-#: within one month of receipt" (GDPR art. 12(3)). Belongs in ``rules.py`` with its source.
-ANSWER_WITHIN = timedelta(days=30)
+from samspill.rules import CORRECTION_ANSWER_WITHIN
 
 
 @dataclass(frozen=True)
@@ -62,7 +59,7 @@ def open_corrections(process_ids: Iterable[int]) -> dict[int, list[OpenCorrectio
             OpenCorrection(
                 process_id=request.process_pk,
                 request=request,
-                respond_by=received + ANSWER_WITHIN,
+                respond_by=received + CORRECTION_ANSWER_WITHIN.value,
                 why=why,
                 action_label=_("Behandle ønsket om retting"),
                 action_url=url,

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.urls import reverse
 
+from samspill.candidates.corrections import open_corrections
 from samspill.candidates.models import AccommodationNeed
 from samspill.candidates.presentation import review_cutoff
 from samspill.followup.models import (
@@ -45,6 +46,7 @@ class Kind:
     EMPLOYER_CONTACT = "employer_contact"
     PLAN = "plan"
     NEEDS = "needs"
+    CORRECTION = "correction"
 
 
 KIND_LABELS = {
@@ -54,6 +56,7 @@ KIND_LABELS = {
     Kind.EMPLOYER_CONTACT: "Arbeidsgiverkontakt",
     Kind.PLAN: "Oppfølgingsplan",
     Kind.NEEDS: "Behov til gjennomgang",
+    Kind.CORRECTION: "Ønske om retting",
 }
 
 
@@ -250,4 +253,24 @@ def build_worklist(processes: list[InclusionProcess], today: date) -> list[Line]
                 + "#forpliktelser",
             )
         )
+    lines += _correction_lines(by_pk, today)
     return sorted(lines, key=Line.sort_key)
+
+
+def _correction_lines(by_pk: dict[int, InclusionProcess], today: date) -> list[Line]:
+    """The person's requests to correct their data (GDPR art. 16), due within a month."""
+    return [
+        Line(
+            kind=Kind.CORRECTION,
+            process=by_pk[process_id],
+            why=correction.why,
+            due=correction.respond_by,
+            overdue=correction.overdue(today),
+            urgent=False,
+            action_label=correction.action_label,
+            action_url=correction.action_url,
+            party=str(Party.JOBSEEKER.label),
+        )
+        for process_id, corrections in open_corrections(list(by_pk)).items()
+        for correction in corrections
+    ]

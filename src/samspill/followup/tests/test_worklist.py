@@ -170,8 +170,8 @@ def test_manager_sees_the_office_per_team(world: World, client: Client) -> None:
 
 
 #: session, user, processes in scope, plan items, latest contacts, concerns, commitments,
-#: one bulk audit insert, unread notifications.
-TODAY_QUERIES = 9
+#: correction requests, one bulk audit insert, unread notifications.
+TODAY_QUERIES = 10
 
 
 @pytest.mark.parametrize("extra", [3, 30])
@@ -198,3 +198,26 @@ def test_worklist_query_count_does_not_grow(
     kinds = _kinds([row.line for row in response.context["worklist"].rows])
     assert kinds.count("concern") == extra
     assert kinds.count("commitment") == extra
+
+
+def test_a_correction_request_is_on_the_advisors_worklist_until_handled(
+    world: World, client: Client
+) -> None:
+    from samspill.candidates.services import (
+        correction_request_create,
+        correction_request_resolve,
+    )
+
+    candidate = world.process.candidate
+    request = correction_request_create(
+        actor=world.jobseeker,
+        candidate=candidate,
+        field="experience",
+        text="Jeg har truckførerbevis",
+    )
+    [line] = [line for line in _lines(client, world.advisor) if line.kind == "correction"]
+    assert line.process == world.process
+    assert line.due == TODAY + datetime.timedelta(days=30)  # GDPR art. 12(3)
+    assert not line.overdue
+    correction_request_resolve(actor=world.advisor, request=request, note="Lagt inn")
+    assert "correction" not in _kinds(_lines(client, world.advisor))
