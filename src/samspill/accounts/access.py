@@ -262,7 +262,7 @@ def employer_list_for_user(*, user: User) -> QuerySet[Employer]:
 
 
 def audit_log_for_user(
-    *, user: User, candidate_id: UUID
+    *, user: User, candidate_id: UUID, surface: frozenset[str] = Surface.NAME
 ) -> tuple[CandidateView, QuerySet[AuditEvent]]:
     """The Innsynslogg for one person: who looked at or changed their data."""
     candidate = Candidate.objects.filter(uuid=candidate_id).first()
@@ -276,7 +276,7 @@ def audit_log_for_user(
             why="kan ikke lese denne innsynsloggen",
             error=Http404(),
         )
-    view = candidate_view(user, candidate, surface=Surface.ROW)
+    view = candidate_view(user, candidate, surface=surface)
     subject = Subject("audit_log", candidate_id, candidate_id, view.shown)
     audit_record(actor=user, subject=subject, action=Action.VIEW, purpose=Purpose.AUDIT_REVIEW)
     events = AuditEvent.objects.filter(subject_uuid=candidate.uuid).order_by("-at", "-id")
@@ -329,8 +329,14 @@ class ProfileAccess:
         return self.view.shown | (self.changes.items if self.changes else frozenset())
 
 
-def _profile_access(user: User, candidate: Candidate, *, changes_since: bool) -> ProfileAccess:
-    view = candidate_view(user, candidate, surface=Surface.PROFILE, needs=candidate.needs.all())
+def _profile_access(
+    user: User,
+    candidate: Candidate,
+    *,
+    changes_since: bool,
+    surface: frozenset[str] = Surface.PROFILE,
+) -> ProfileAccess:
+    view = candidate_view(user, candidate, surface=surface, needs=candidate.needs.all())
     last_seen = None
     if changes_since:
         last_seen = (
@@ -402,8 +408,8 @@ def candidate_profile_for_user(
     return access
 
 
-def own_profile_for_user(*, user: User) -> ProfileAccess:
-    """The jobseeker's own profile ("Min profil")."""
+def own_profile_for_user(*, user: User, surface: frozenset[str] = Surface.PROFILE) -> ProfileAccess:
+    """The jobseeker's own profile ("Min profil"; ``Surface.SHARING`` for «Hva jeg deler»)."""
     candidate = Candidate.objects.filter(user=user).first() if user.role == Role.JOBSEEKER else None
     if candidate is None:
         _deny(
@@ -414,7 +420,7 @@ def own_profile_for_user(*, user: User) -> ProfileAccess:
             why="brukeren har ingen kandidatprofil",
             error=Http404(),
         )
-    access = _profile_access(user, candidate, changes_since=False)
+    access = _profile_access(user, candidate, changes_since=False, surface=surface)
     subject = Subject("profile", candidate.uuid, candidate.uuid, access.shown)
     audit_record(actor=user, subject=subject, action=Action.VIEW, purpose=Purpose.OWN_DATA)
     return access

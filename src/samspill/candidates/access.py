@@ -18,13 +18,13 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from samspill.accounts import policy
-from samspill.accounts.access import audit_log_for_user
+from samspill.accounts.access import audit_log_for_user, candidate_view
 from samspill.accounts.models import Role, User
 from samspill.audit.models import Action, AuditEvent, Outcome, Purpose
 from samspill.audit.services import Subject, audit_record
 from samspill.candidates import export
-from samspill.candidates.models import ALL_FIELDS, Candidate, CorrectionRequest
-from samspill.candidates.needs import need_consent_item
+from samspill.candidates.models import Candidate, CorrectionRequest
+from samspill.candidates.presentation import Surface
 
 EXPORT = "export"
 CORRECTION = "correction_request"
@@ -83,7 +83,7 @@ def own_access_log_for_user(*, user: User) -> QuerySet[AuditEvent]:
 
     Opening it is logged (by ``audit_log_for_user``), like the manager's Innsynslogg."""
     candidate = own_candidate(user=user, object_type="audit_log")
-    _, events = audit_log_for_user(user=user, candidate_id=candidate.uuid)
+    _, events = audit_log_for_user(user=user, candidate_id=candidate.uuid, surface=Surface.NONE)
     return events.exclude(actor=user).select_related("actor__employer")
 
 
@@ -97,11 +97,6 @@ class ExportAccess:
     own: bool
 
 
-def _everything(candidate: Candidate) -> list[str]:
-    needs = candidate.needs.values_list("code", flat=True)
-    return [*ALL_FIELDS, *(need_consent_item(code) for code in needs)]
-
-
 def export_for_user(*, user: User, candidate_id: UUID | None, fmt: str) -> ExportAccess:
     """Everything Samspill holds about the person, for them (``candidate_id`` ``None``) or
     for the staff who may change the candidate. Every export is an ``EXPORT`` audit row."""
@@ -113,14 +108,15 @@ def export_for_user(*, user: User, candidate_id: UUID | None, fmt: str) -> Expor
             user=user, candidate_id=candidate_id, object_type=EXPORT, action=Action.EXPORT
         )
         purpose = Purpose.CASE_WORK
-    data = export.collect(candidate=candidate)
+    view = candidate_view(user, candidate, surface=Surface.PROFILE, needs=candidate.needs.all())
+    data = export.collect(candidate=candidate, view=view)
     audit_record(
         actor=user,
         subject=Subject(EXPORT, candidate.uuid, candidate.uuid),
         action=Action.EXPORT,
         purpose=purpose,
         detail=f"alle opplysninger ({fmt})",
-        fields=_everything(candidate),
+        fields=view.shown,
     )
     return ExportAccess(candidate=candidate, data=data, own=candidate_id is None)
 

@@ -20,6 +20,7 @@ from samspill.accounts.access import (
 from samspill.accounts.models import Role
 from samspill.audit.models import Purpose
 from samspill.candidates import selectors, services
+from samspill.candidates.presentation import Surface
 from samspill.core.http import AuthenticatedRequest
 from samspill.core.schemas import CandidateOut
 from samspill.processes import portfolio
@@ -217,11 +218,11 @@ def _consent_out(access: Any) -> ConsentOut:
 
 @router.get("/me/consent", response=ConsentOut, summary="Hva jeg deler med arbeidsgivere")
 def own_consent(request: AuthenticatedRequest) -> ConsentOut:
-    return _consent_out(own_profile_for_user(user=request.user))
+    return _consent_out(own_profile_for_user(user=request.user, surface=Surface.SHARING))
 
 
 @router.put("/me/consent", response=ConsentOut, summary="Endre eller trekke samtykke")
 def own_consent_update(request: AuthenticatedRequest, payload: ConsentIn) -> ConsentOut:
-    access = own_profile_for_user(user=request.user)
+    access = own_profile_for_user(user=request.user, surface=Surface.SHARING)
     services.consent_record(actor=request.user, candidate=access.candidate, items=payload.items)
     return _consent_out(access)

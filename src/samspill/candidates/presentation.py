@@ -32,6 +32,9 @@ from samspill.candidates.profile import FieldChange, ProfileHistory, diff, displ
 from samspill.lib.dates import add_months
 from samspill.rules import NEED_REVIEW_AFTER_MONTHS
 
+#: A surface member meaning: each accommodation need by its employer text only.
+EACH_NEED = NEED_CONSENT_PREFIX
+
 
 #: What each kind of surface renders of a person. A view is built with the granted items
 #: narrowed to its surface, so it holds (and its audit row names) no more than is shown.
@@ -69,6 +72,9 @@ class Surface:
             CandidateField.NEEDS,
         }
     )
+    #: The person's sharing choices («Hva jeg deler»): each need as an employer would
+    #: read it, to choose among (``EACH_NEED``: single needs, never their descriptions).
+    SHARING = frozenset({EACH_NEED})
     #: The whole profile: the candidate page, the API's candidate.
     PROFILE = ALL_FIELDS
     #: What a match or carving explanation draws on (the engine reads the whole profile:
@@ -91,11 +97,17 @@ def may_explain(fields: frozenset[str]) -> bool:
     return fields >= Surface.EXPLANATION
 
 
-def narrowed(fields: frozenset[str], surface: frozenset[str]) -> frozenset[str]:
-    """The granted items a surface may render (single needs go with the needs item)."""
+def narrowed(
+    fields: frozenset[str], surface: frozenset[str], needs: Iterable[str] = ()
+) -> frozenset[str]:
+    """The granted items a surface may render (single needs go with the needs item; on an
+    ``EACH_NEED`` surface the full needs item becomes each of ``needs`` by itself)."""
     keep = set(fields & surface)
-    if CandidateField.NEEDS in surface:
+    if CandidateField.NEEDS in surface or EACH_NEED in surface:
         keep |= {item for item in fields if item.startswith(NEED_CONSENT_PREFIX)}
+    if EACH_NEED in surface and CandidateField.NEEDS in fields:
+        keep |= {f"{NEED_CONSENT_PREFIX}{code}" for code in needs}
+    keep.discard(EACH_NEED)
     return frozenset(keep)
 
 
@@ -271,7 +283,8 @@ class CandidateView:
         surface: frozenset[str] = Surface.PROFILE,
     ) -> CandidateView:
         """``needs`` given (even empty) means: include the profile (detail pages)."""
-        fields = narrowed(fields, surface)
+        needs = None if needs is None else list(needs)
+        fields = narrowed(fields, surface, [need.code for need in needs or ()])
 
         def has(field: CandidateField) -> bool:
             return field in fields

@@ -15,6 +15,7 @@ from samspill.accounts.models import Role
 from samspill.audit.models import Purpose
 from samspill.candidates import selectors, services
 from samspill.candidates.forms import ConsentForm, NeedsForm, OwnWordsForm, ProfileForm
+from samspill.candidates.presentation import Surface
 from samspill.core.errors import add_service_errors
 from samspill.core.http import AuthenticatedRequest
 
@@ -109,7 +110,7 @@ def own_profile(request: AuthenticatedRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def own_consent(request: AuthenticatedRequest) -> HttpResponse:
-    access = own_profile_for_user(user=request.user)
+    access = own_profile_for_user(user=request.user, surface=Surface.SHARING)
     candidate = access.candidate
     consent = selectors.consent_state(candidate=candidate)
     form = ConsentForm(

@@ -22,6 +22,7 @@ from samspill.accounts.access import (
 )
 from samspill.accounts.models import Role, User
 from samspill.audit.models import Purpose
+from samspill.candidates.presentation import Surface
 from samspill.core.http import AuthenticatedRequest
 from samspill.followup import selectors as followup_selectors
 from samspill.processes import selectors as process_selectors
@@ -87,7 +88,9 @@ def _employer(user: User) -> dict[str, Any]:
 
 
 def _jobseeker(user: User) -> dict[str, Any]:
-    page = process_page_for_user(user=user, purpose=Purpose.OWN_DATA)
+    # The person's own processes: the page greets them by their login, shows nothing of
+    # their record.
+    page = process_page_for_user(user=user, purpose=Purpose.OWN_DATA, surface=Surface.NONE)
     return {
         "agreements": agreement_list_for_user(user=user, purpose=Purpose.OWN_DATA),
         **_with_next_contacts(page, followup_selectors.JOBSEEKER_PARTIES),

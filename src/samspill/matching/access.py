@@ -23,7 +23,7 @@ from django.utils.translation import gettext
 
 from samspill.accounts import policy
 from samspill.accounts.access import ProcessAccess, candidate_view, process_get_for_user
-from samspill.accounts.models import User
+from samspill.accounts.models import Role, User
 from samspill.audit.models import Action, Outcome, Purpose
 from samspill.audit.services import Subject, audit_record, audit_record_many
 from samspill.candidates.models import CandidateField, ConsentRecord
@@ -284,7 +284,8 @@ def match_get_for_user(
     )
     if match is None:
         _deny(user, Subject("match", match_id), purpose, "utenfor brukerens tilgang", Http404())
-    access = _match_access(user, match, profile=True)
+    # The candidate presentation is for the others; the jobseeker sees the opening.
+    access = _match_access(user, match, profile=user.role != Role.JOBSEEKER)
     if for_change and not access.can_change:
         _deny(user, _match_subject(match), purpose, "kan ikke endre matchen", PermissionDenied())
     audit_record(

@@ -22,21 +22,24 @@ from django.utils.translation import gettext as _t
 from samspill.candidates.export import person, work
 from samspill.candidates.export.records import Record, Section, section
 from samspill.candidates.models import Candidate
+from samspill.candidates.presentation import CandidateView
 
 FORMAT = "samspill-mine-opplysninger/1"
 
 
-def collect(*, candidate: Candidate) -> dict[str, Any]:
-    """Everything about ``candidate``, as sections of records of labelled items."""
+def collect(*, candidate: Candidate, view: CandidateView) -> dict[str, Any]:
+    """Everything about ``candidate``, as sections of records of labelled items. The
+    person and their profile come from ``view``, the one consent-filtered view (for the
+    person and the staff who may export it, that is all of it)."""
     processes = list(
         candidate.processes.select_related("office", "advisor", "employer", "workplace__employer")
     )
     ids = [process.pk for process in processes]
     sections = [
-        person.person(candidate),
-        person.profile(candidate),
-        person.own_words(candidate),
-        person.needs(candidate),
+        person.person(candidate, view),
+        person.profile(view),
+        person.own_words(view),
+        person.needs(view),
         person.versions(candidate),
         person.consents(candidate),
         person.corrections(candidate),
@@ -51,7 +54,7 @@ def collect(*, candidate: Candidate) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "generated_at": timezone.now(),
-        "name": candidate.full_name,
+        "name": view.display_name,
         "sections": sections,
     }
 

@@ -7,50 +7,72 @@ from django.utils.translation import gettext as _t
 from samspill.audit.plain import items_in_words
 from samspill.candidates.export.records import Section, item, items, record, section
 from samspill.candidates.models import Candidate
-from samspill.candidates.needs import CATEGORY_OF, NEED_TYPES
-from samspill.candidates.profile import ADVISOR_FIELDS, OWN_FIELDS, display, field_label
-
-PERSON_FIELDS: tuple[str, ...] = ("first_name", "last_name", "birth_date", "gender")
-PERSON_FIELDS += ("municipality", "phone", "email", "need_level", "main_goal", "benefit")
-PERSON_FIELDS += ("time_outside_work",)
+from samspill.candidates.presentation import CandidateView
+from samspill.candidates.profile import field_label
 
 
-def person(candidate: Candidate) -> Section:
-    fields = items(candidate, PERSON_FIELDS)
-    fields.append(item("created_at", _t("Registrert i Samspill"), candidate.created_at))
+def person(candidate: Candidate, view: CandidateView) -> Section:
+    profile = view.profile
+    assert profile is not None
+    fields = [
+        item("name", _t("Navn"), view.name),
+        item("birth_date", _t("Fødselsdato"), view.birth_date),
+        item("gender", _t("Kjønn"), view.gender),
+        item("municipality", _t("Bostedskommune"), view.municipality),
+        item("phone", _t("Telefon"), view.phone),
+        item("email", _t("E-post"), view.email),
+        item("need_level", _t("Innsatsbehov"), view.need_level),
+        item("main_goal", _t("Hovedmål"), profile.main_goal),
+        item("benefit", _t("Ytelse"), profile.benefit),
+        item("time_outside_work", _t("Tid utenfor arbeidslivet"), profile.time_outside_work),
+        item("created_at", _t("Registrert i Samspill"), candidate.created_at),
+    ]
     return section("person", _t("Om deg"), [record(fields)])
 
 
-def profile(candidate: Candidate) -> Section:
+def profile(view: CandidateView) -> Section:
+    p = view.profile
+    assert p is not None
     fields = [
-        item(name, field_label(name), display(name, getattr(candidate, name)))
-        for name in ADVISOR_FIELDS
-        if name not in PERSON_FIELDS
+        item("interests", _t("Interesser og hva du vil jobbe med"), p.interests),
+        item("resources", _t("Ressurser og styrker"), p.resources),
+        item("experience", _t("Arbeidserfaring"), p.experience),
+        item("education", _t("Utdanning og kurs"), p.education),
+        item("hours", _t("Arbeidstid"), p.hours),
+        item("times_of_day", _t("Tid på døgnet"), p.times_of_day),
+        item("sectors", _t("Ønskede bransjer"), p.sectors),
+        item("places", _t("Ønskede kommuner"), p.places),
+        item("max_commute_km", _t("Lengste reisevei (km)"), p.max_commute_km),
+        item("avoid", _t("Vil helst unngå"), p.avoid),
     ]
     return section("profile", _t("Kartleggingen"), [record(fields)])
 
 
-def own_words(candidate: Candidate) -> Section:
-    fields = [item(name, field_label(name), getattr(candidate, name)) for name in OWN_FIELDS]
-    fields.append(item("own_updated_at", _t("Sist endret"), candidate.own_updated_at))
+def own_words(view: CandidateView) -> Section:
+    assert view.profile is not None
+    own = view.profile.own
+    fields = [
+        item("own_interests", _t("Hva jeg liker å gjøre"), own.interests),
+        item("own_strengths", _t("Hva jeg er god til"), own.strengths),
+        item("own_motivation", _t("Hvorfor jeg vil jobbe"), own.motivation),
+        item("own_wishes", _t("Hva slags jobb og arbeidsplass jeg ønsker meg"), own.wishes),
+        item("own_updated_at", _t("Sist endret"), own.updated_at),
+    ]
     return section("own_words", _t("Med dine egne ord"), [record(fields)])
 
 
-def needs(candidate: Candidate) -> Section:
+def needs(view: CandidateView) -> Section:
+    assert view.profile is not None
     records = [
         record(
             [
-                item("need", _t("Behov"), NEED_TYPES[n.code].label if n.code in NEED_TYPES else ""),
-                item(
-                    "category",
-                    _t("Område"),
-                    CATEGORY_OF[n.code].label if n.code in NEED_TYPES else "",
-                ),
-                item("detail", _t("Beskrivelse"), n.detail),
-                item("last_confirmed", _t("Sist bekreftet"), n.last_confirmed),
+                item("need", _t("Behov"), need.label),
+                item("category", _t("Område"), need.category),
+                item("detail", _t("Beskrivelse"), need.detail),
+                item("last_confirmed", _t("Sist bekreftet"), need.last_confirmed),
             ]
         )
-        for n in candidate.needs.all()
+        for need in view.profile.needs
     ]
     return section("needs", _t("Behov for tilrettelegging"), records)
 

@@ -24,6 +24,7 @@ from samspill.audit.models import Action, AuditEvent, Outcome, Purpose
 from samspill.audit.services import Subject, audit_record
 from samspill.candidates.access import export_for_user
 from samspill.candidates.models import AccommodationNeed, CorrectionRequest, ProfileVersion
+from samspill.candidates.services import needs_update
 from samspill.candidates.tests.factories import ConsentFactory
 from samspill.conftest import World
 from samspill.followup.models import Contact, Notification, PlanChange
@@ -208,6 +209,7 @@ def test_every_label_is_norwegian_words(rich: World) -> None:
 
 
 def test_every_export_is_an_audit_row(world: World, client: Client) -> None:
+    needs_update(actor=world.advisor, candidate=world.process.candidate, needs={"hearing": ""})
     client.force_login(world.jobseeker)
     for suffix in ("", "pdf/", "json/"):
         assert client.get(f"/meg/mine-opplysninger/{suffix}").status_code == 200
@@ -219,7 +221,8 @@ def test_every_export_is_an_audit_row(world: World, client: Client) -> None:
     assert event.purpose == Purpose.OWN_DATA
     assert event.subject_uuid == world.process.candidate.uuid
     assert "name" in event.fields
-    assert "needs" in event.fields
+    assert "needs" in event.fields  # exactly what the export held: a need, no benefit text
+    assert "gender" in event.fields
 
 
 def _staff_url(world: World, suffix: str = "") -> str:
@@ -257,8 +260,8 @@ def test_the_other_jobseekers_own_export_is_their_own(world: World, client: Clie
     client.force_login(world.jobseeker_other)
     html = client.get("/meg/mine-opplysninger/").content.decode()
     mine, theirs = world.jobseeker_other.candidate, world.process.candidate  # type: ignore[attr-defined]
-    assert f"<dd>{mine.last_name}</dd>" in html
-    assert f"<dd>{theirs.last_name}</dd>" not in html
+    assert f"<dd>{mine.full_name}</dd>" in html
+    assert theirs.last_name not in html
 
 
 @pytest.mark.parametrize("persona", ["employer", "partner", "advisor"])
