@@ -161,8 +161,9 @@ def test_healthz_answers_without_login(db: None, client: Client) -> None:
 
 #: session, user, count, one page of processes, one bulk audit insert, phase counts; and «I dag»:
 #: the processes in scope, plan items, latest contacts, open concerns, commitments near their
-#: deadline, one bulk audit insert for the lines shown, unread notifications.
-ADVISOR_START_QUERIES = 13
+#: deadline, open correction requests, one bulk audit insert for the lines shown, unread
+#: notifications.
+ADVISOR_START_QUERIES = 14
 
 
 @pytest.mark.parametrize("extra", [5, 40])
