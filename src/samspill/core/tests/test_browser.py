@@ -13,12 +13,25 @@ from samspill.core.tests.browser import check_accessibility, log_in
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 START_PAGES = {
-    "advisor": ("Mine aktive forløp", ["processes:detail", "processes:change_phase"]),
+    "advisor": (
+        "Mine aktive forløp",
+        ["processes:detail", "processes:change_phase", "candidates:detail", "candidates:export"],
+    ),
     "employer_contact": ("Arbeidsgivere", ["employers:detail"]),
     "manager": ("NAV Grünerløkka", ["audit:search", "audit:log"]),
     "partner": ("Forløp du er invitert inn i", []),
-    "employer": ("Våre kandidater", ["processes:detail"]),
-    "jobseeker": ("Mitt forløp", ["processes:detail", "audit:log"]),
+    "employer": ("Våre kandidater", ["processes:detail", "candidates:detail"]),
+    "jobseeker": (
+        "Mitt forløp",
+        [
+            "processes:detail",
+            "audit:own",
+            "candidates:own_profile",
+            "candidates:consent",
+            "candidates:own_export",
+            "candidates:corrections",
+        ],
+    ),
     "admin": ("Brukere per rolle", []),
 }
 
@@ -30,7 +43,7 @@ def _url_for(name: str, world: World) -> str:
         return reverse(name, kwargs={"process_id": world.process.uuid})
     if name == "employers:detail":
         return reverse(name, kwargs={"employer_id": world.employer_org.uuid})
-    if name == "audit:log":
+    if name in ("audit:log", "candidates:detail", "candidates:export"):
         return reverse(name, kwargs={"candidate_id": world.process.candidate.uuid})
     return reverse(name)
 
