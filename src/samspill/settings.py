@@ -69,6 +69,20 @@ elif not DEVELOPMENT and (
 ):
     raise ImproperlyConfigured("DJANGO_SECRET_KEY is too weak: use at least 50 random characters.")
 
+#: The key of the keyed hashes that make tampering show (the audit trail's seals, the
+#: agreement version chains; lib/integrity.py). Kept outside the database, never rotated
+#: without re-sealing (docs/production.md).
+_DEV_INTEGRITY_KEY = "samspill-development-only-integrity-key-0123456789abcdef"  # noqa: S105
+SAMSPILL_INTEGRITY_KEY = os.environ.get("SAMSPILL_INTEGRITY_KEY", "")
+if not SAMSPILL_INTEGRITY_KEY:
+    if not DEVELOPMENT:
+        raise ImproperlyConfigured(
+            "SAMSPILL_INTEGRITY_KEY is not set: a long random value, kept outside the database."
+        )
+    SAMSPILL_INTEGRITY_KEY = _DEV_INTEGRITY_KEY
+elif not DEVELOPMENT and len(SAMSPILL_INTEGRITY_KEY) < 32:
+    raise ImproperlyConfigured("SAMSPILL_INTEGRITY_KEY is too short: use at least 32 characters.")
+
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     if not DEVELOPMENT:

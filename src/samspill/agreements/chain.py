@@ -1,20 +1,26 @@
 """Snapshots of concluded versions, their hash chain, and what changed between two versions.
 
-The hash of a version covers the agreement's UUID, the version number, the previous hash,
-the creation time and the snapshot, as canonical JSON (sorted keys, no spaces). Editing a
-stored snapshot, number or link breaks the chain, and ``verify`` says where.
+The hash of a version is keyed (HMAC with ``SAMSPILL_INTEGRITY_KEY``, lib/integrity.py) and
+covers the agreement's UUID, the version number, the previous hash, the creation time and
+the snapshot. The agreement row holds the chain's length and a keyed seal over its head, so
+a deleted newest version, or every version deleted, shows too; and the agreement's own
+fields must equal its newest version. ``verify`` names every break:
+
+* a version edited (with or without its hash recomputed: the key is not in the database);
+* a link or number out of order;
+* the newest version (or all of them) deleted;
+* the live agreement edited after conclusion without a new version.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from samspill.agreements.models import Agreement, Version
+from samspill.lib.integrity import keyed_hash, same
 
 #: Fields of the agreement that a snapshot holds, with their Norwegian labels.
 CONTENT_FIELDS = (
@@ -68,7 +74,7 @@ def snapshot_of(agreement: Agreement) -> dict[str, Any]:
     """The whole agreement as plain JSON values, parties and commitments included."""
     contact = agreement.employer_contact
     nav = agreement.nav_contact
-    content = {name: _plain(getattr(agreement, name)) for name in CONTENT_FIELDS}
+    content = content_of(agreement)
     content.update(
         {
             "employer": agreement.process.employer.name if agreement.process.employer else "",
@@ -93,8 +99,7 @@ def _digest(*, agreement: str, number: int, previous: str, created_at: str, snap
         "created_at": created_at,
         "snapshot": snapshot,
     }
-    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return keyed_hash("agreement-version", body)
 
 
 def hash_of(version: Version) -> str:
@@ -114,18 +119,59 @@ class Break:
     problem: str
 
 
+def head_seal(*, agreement: str, length: int, head: str) -> str:
+    """The keyed seal over a chain's length and newest hash, stored on the agreement."""
+    return keyed_hash(
+        "agreement-chain-head", {"agreement": agreement, "length": length, "head": head}
+    )
+
+
+def sealed_head(agreement: Agreement, version: Version) -> dict[str, Any]:
+    """The agreement's fields that record ``version`` as the newest of its chain."""
+    length = version.number
+    return {
+        "chain_length": length,
+        "chain_seal": head_seal(agreement=str(agreement.uuid), length=length, head=version.hash),
+    }
+
+
+def content_of(agreement: Agreement) -> dict[str, Any]:
+    """The agreement's own fields as a snapshot holds them (parties' names excluded: those
+    live in other records and may change without the agreement changing)."""
+    return {name: _plain(getattr(agreement, name)) for name in CONTENT_FIELDS}
+
+
 def verify(agreement: Agreement) -> list[Break]:
-    """Every place where the stored chain of ``agreement`` does not hold; empty when intact."""
+    """Every place where the stored chain of ``agreement`` does not hold; empty when intact.
+
+    Reads the agreement as stored (not the caller's copy, which may be stale). An agreement
+    purged whole after its retention period has no chain left to break."""
+    stored = Agreement.objects.filter(pk=agreement.pk).first()
+    if stored is None:
+        return []
+    agreement, where = stored, str(stored.uuid)
     found, previous, expected = [], "", 1
-    for version in Version.objects.filter(agreement=agreement).select_related("agreement"):
-        where = str(agreement.uuid)
+    versions = list(Version.objects.filter(agreement=agreement).select_related("agreement"))
+    for version in versions:
         if version.number != expected:
             found.append(Break(where, version.number, f"forventet versjon {expected}"))
         if version.previous_hash != previous:
             found.append(Break(where, version.number, "lenken til forrige versjon er brutt"))
-        if hash_of(version) != version.hash:
+        if not same(hash_of(version), version.hash):
             found.append(Break(where, version.number, "innholdet er endret etter at det ble låst"))
         previous, expected = version.hash, version.number + 1
+    length = len(versions)
+    if length != agreement.chain_length or not same(
+        head_seal(agreement=where, length=agreement.chain_length, head=previous),
+        agreement.chain_seal,
+    ):
+        found.append(
+            Break(where, length, f"kjeden har {length} versjoner, avtalen {agreement.chain_length}")
+        )
+    if versions:
+        newest = versions[-1].snapshot
+        if any(newest.get(key) != value for key, value in content_of(agreement).items()):
+            found.append(Break(where, length, "avtalen er endret uten en ny låst versjon"))
     return found
 
 

@@ -71,6 +71,10 @@ class Agreement(PublicModel):
     stage = models.CharField(max_length=10, choices=Stage.choices, default=Stage.DRAFT)
     #: Bumped by every save: a form posts the revision it was built from (optimistic locking).
     revision = models.PositiveIntegerField(default=1)
+    #: How many concluded versions the chain has, and a keyed seal over that length and the
+    #: newest hash (agreements/chain.py): a deleted version shows.
+    chain_length = models.PositiveIntegerField(default=0)
+    chain_seal = models.CharField(max_length=64, blank=True)
 
     # The parties
     workplace = models.ForeignKey(

@@ -308,6 +308,10 @@ def _conclude(actor: User, agreement: Agreement, *, kind: str = "", reason: str 
     )
     version.hash = chain.hash_of(version)
     version.save()
+    head = chain.sealed_head(agreement, version)
+    Agreement.objects.filter(pk=agreement.pk).update(**head)
+    for name, value in head.items():
+        setattr(agreement, name, value)
     return version
 
 

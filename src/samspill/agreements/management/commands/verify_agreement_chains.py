@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Q
 
 from samspill.agreements import chain
-from samspill.agreements.models import Agreement
+from samspill.agreements.models import Agreement, Stage
 
 
 class Command(BaseCommand):
@@ -15,7 +16,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         checked, breaks = 0, []
-        for agreement in Agreement.objects.filter(versions__isnull=False).distinct():
+        chained = Q(versions__isnull=False) | Q(chain_length__gt=0) | Q(stage=Stage.CONCLUDED)
+        for agreement in Agreement.objects.filter(chained).distinct():
             checked += 1
             breaks += chain.verify(agreement)
         for found in breaks:
