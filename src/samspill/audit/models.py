@@ -70,6 +70,8 @@ class AuditEvent(models.Model):
     #: Exactly which items of the person's record were shown (``CandidateField`` codes and
     #: ``need:<code>``); empty when none were, or for rows that are not displays.
     fields = models.JSONField(_("opplysninger vist"), default=list, blank=True)
+    #: A keyed hash of the row (audit/integrity.py): an edit shows, and seals chain the rows.
+    row_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -92,3 +94,37 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise TypeError("The audit trail is append-only.")
+
+
+class AuditSealQuerySet(models.QuerySet["AuditSeal"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise TypeError("Audit seals are never edited.")
+
+
+class AuditSeal(models.Model):
+    """One batch of the audit trail, sealed: the rows ``first_id``..``last_id`` (``count`` of
+    them), chained to the seal before by a keyed hash (audit/integrity.py). A row edited,
+    deleted or slipped in afterwards breaks the seal, and every seal after it."""
+
+    number = models.PositiveIntegerField(unique=True)
+    first_id = models.BigIntegerField()
+    last_id = models.BigIntegerField()
+    count = models.PositiveIntegerField()
+    previous_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64)
+    sealed_at = models.DateTimeField(default=timezone.now)
+
+    objects = AuditSealQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("forsegling av innsynsloggen")
+        verbose_name_plural = _("forseglinger av innsynsloggen")
+
+    def __str__(self) -> str:
+        return f"Forsegling {self.number}: {self.first_id}–{self.last_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise TypeError("Audit seals are never edited.")
+        super().save(*args, **kwargs)

@@ -8,9 +8,11 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from samspill.accounts.models import User
+from samspill.audit.integrity import purge_mode, reseal_from, row_hash
 from samspill.audit.models import Action, AuditEvent, Outcome, Purpose
 
 
@@ -35,7 +37,7 @@ def _event(
     detail: str,
     fields: Iterable[str] = (),
 ) -> AuditEvent:
-    return AuditEvent(
+    event = AuditEvent(
         actor=actor,
         actor_name=actor.display_name[:160],
         actor_role=actor.role,
@@ -48,6 +50,8 @@ def _event(
         detail=detail[:300],
         fields=sorted({*subject.fields, *fields}),
     )
+    event.row_hash = row_hash(event)
+    return event
 
 
 def audit_record(
@@ -120,6 +124,7 @@ def audit_record_system(
         subject_uuid=subject.subject_uuid,
         detail=detail[:300],
     )
+    event.row_hash = row_hash(event)
     event.save()
     return event
 
@@ -136,11 +141,17 @@ def audit_expired(*, older_than: datetime, keep_subjects: QuerySet[Any]) -> Quer
     return AuditEvent.objects.filter(_expired(older_than, keep_subjects))
 
 
+@transaction.atomic
 def audit_purge(*, older_than: datetime, keep_subjects: QuerySet[Any]) -> int:
     """The one way rows leave the append-only trail: those ``audit_expired`` names, past the
     retention period of the trail (``rules.AUDIT_KEPT_MONTHS``, docs/rules.md). The model
     and its queryset still refuse every other delete; the purge itself is logged."""
-    count, _ = AuditEvent._base_manager.filter(_expired(older_than, keep_subjects)).delete()
+    expired = AuditEvent._base_manager.filter(_expired(older_than, keep_subjects))
+    first = expired.order_by("pk").values_list("pk", flat=True).first()
+    purge_mode()
+    count, _ = expired.delete()
+    if first is not None:
+        reseal_from(first)
     if count:
         audit_record_system(
             subject=Subject("audit_trail", None),

@@ -28,5 +28,12 @@ def keyed_hash(label: str, value: Any) -> str:
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
+def keyed_stream(label: str) -> hmac.HMAC:
+    """An HMAC-SHA256 to feed piece by piece (long runs of rows), for ``label``."""
+    digest = hmac.new(settings.SAMSPILL_INTEGRITY_KEY.encode(), digestmod=hashlib.sha256)
+    digest.update(f"{label}\n".encode())
+    return digest
+
+
 def same(a: str, b: str) -> bool:
     return hmac.compare_digest(a.encode(), b.encode())
