@@ -12,19 +12,33 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver
+from django.utils.translation import gettext
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 from ninja.security import HttpBearer, django_auth
 
-from samspill.accounts.models import User
+from samspill.accounts.models import TokenScope, User
 from samspill.accounts.services import api_token_authenticate
 
 
 class BearerToken(HttpBearer):
+    """A valid token (not expired, not revoked) of an active user; a ``read`` token may
+    only read (GET, HEAD, OPTIONS), anything else is 403."""
+
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
-        user = api_token_authenticate(token=token)
-        if user is not None:
-            request.user = user
-        return user
+        found = api_token_authenticate(token=token)
+        if found is None:
+            return None
+        if found.scope == TokenScope.READ and request.method not in ("GET", "HEAD", "OPTIONS"):
+            raise HttpError(
+                403,
+                gettext(
+                    "Denne API-nøkkelen kan bare lese. Lag en nøkkel med tilgang «Lese og "
+                    "endre» under «API-nøkler» for å endre noe."
+                ),
+            )
+        request.user = found.user
+        return found.user
 
 
 api = NinjaAPI(

@@ -110,6 +110,43 @@ INSIGHTS_OUTSIDERS = (
 
 
 @pytest.fixture(autouse=True)
+def _second_factor_on_force_login(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``client.force_login(user)`` models a completed login: for staff, password *and*
+    second factor. It gives the user a confirmed TOTP device and marks the session as
+    verified with it through django-otp's own ``django_otp.login``, as the code page does.
+    Tests of the second factor itself log in with ``client.post`` to the login form.
+    """
+    import time
+
+    import django_otp
+    from django.http import HttpRequest
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from samspill.accounts.middleware import LAST_ACTIVITY_KEY, STARTED_KEY
+
+    original = Client.force_login
+
+    def force_login(self: Client, user: User, backend: str | None = None) -> None:
+        original(self, user, backend)
+        if not user.needs_second_factor:
+            return
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="Testapp", confirmed=True)
+        request = HttpRequest()
+        request.session = self.session
+        request.user = user
+        django_otp.login(request, device)
+        # The login just happened: the idle clock starts now (as on the first request).
+        now = time.time()
+        request.session[STARTED_KEY] = request.session[LAST_ACTIVITY_KEY] = now
+        request.session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_match_index() -> Iterator[None]:
     """Each test's database is new: so is the process's in-memory match index."""
     LIVE.reset()

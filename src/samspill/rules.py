@@ -219,3 +219,13 @@ CORRECTION_ANSWER_WITHIN = Rule(
     source="GDPR art. 12(3): the controller answers a request under art. 16 (rectification) "
     "«without undue delay and in any event within one month of receipt of the request».",
 )
+
+
+#: A new API token works this long; then the user makes a new one on «API-nøkler».
+API_TOKEN_VALID_FOR = Rule(
+    value=timedelta(days=90),
+    source="OWASP ASVS 4.0.3 §3.5 (token-based session management) and NSM's basic "
+    "principles for ICT security (2.6.3: control of access credentials): credentials for "
+    "machine access expire and are renewed. 90 days matches common key-rotation practice. "
+    "Product decision, to be confirmed by the security officer.",
+)

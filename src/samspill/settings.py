@@ -10,6 +10,7 @@ See docs/production.md for every variable.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -100,6 +101,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "samspill.core",
     "samspill.accounts",
     "samspill.audit",
@@ -121,10 +126,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "samspill.accounts.middleware.IdleTimeoutMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "samspill.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "samspill.urls"
@@ -179,7 +188,11 @@ LOGIN_REDIRECT_URL = "core:start"
 LOGOUT_REDIRECT_URL = "accounts:login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        # Django's MinimumLengthValidator with its message in bokmål
+        "NAME": "samspill.accounts.passwords.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -249,3 +262,24 @@ LOGGING = {
 if TESTING:
     # Fast hashing for the thousands of test users; never used outside pytest.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Login and sessions (docs/production.md, «Innlogging og økter»).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked username + address
+    "django.contrib.auth.backends.ModelBackend",
+]
+#: Lock a username from one address after this many wrong passwords, for the cool-off time.
+AXES_FAILURE_LIMIT = env_int("SAMSPILL_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SAMSPILL_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "samspill.accounts.views.lockout_response"
+AXES_ENABLE_ADMIN = False  # unlocking is audited: manage.py unlock_login (accounts.services)
+#: Trust X-Forwarded-For only behind this many proxies of our own (0: the peer address).
+SAMSPILL_PROXY_COUNT = env_int("SAMSPILL_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "samspill.accounts.lockout.client_ip"
+#: Log out after this many minutes without a request (besides SESSION_COOKIE_AGE in all).
+SAMSPILL_IDLE_TIMEOUT_MINUTES = env_int("SAMSPILL_IDLE_TIMEOUT_MINUTES", 30)
+#: Warn this many minutes before the idle timeout, with a button to stay logged in.
+SAMSPILL_IDLE_WARNING_MINUTES = env_int("SAMSPILL_IDLE_WARNING_MINUTES", 5)
+OTP_TOTP_ISSUER = "Samspill"

@@ -1,7 +1,12 @@
 """Users, roles, offices (NAV-kontor) and teams."""
 
+# django-stubs follows the reverse relations of django-otp's devices to User; django-otp
+# ships no type information (pyproject.toml's overrides do not list it yet).
+# mypy: disable-error-code="import-untyped"
+
 from __future__ import annotations
 
+import uuid
 from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -24,6 +29,12 @@ class Role(models.TextChoices):
 
 #: Roles that work at a NAV office and therefore must belong to one.
 OFFICE_ROLES = frozenset({Role.ADVISOR, Role.EMPLOYER_CONTACT, Role.MANAGER})
+
+#: Roles that must confirm every login with a second factor (TOTP): NAV's own staff, who
+#: see many people's records, and the administrator. Partners, employers and jobseekers
+#: log in from outside NAV; in production they come through OIDC (ID-porten, which has its
+#: own second factor), so Samspill does not ask them for one.
+SECOND_FACTOR_ROLES = frozenset({Role.ADVISOR, Role.EMPLOYER_CONTACT, Role.MANAGER, Role.ADMIN})
 
 
 class Office(PublicModel):
@@ -113,18 +124,38 @@ class User(PublicModel, AbstractUser):
     def display_name(self) -> str:
         return self.get_full_name() or self.username
 
+    @property
+    def needs_second_factor(self) -> bool:
+        """Staff and anyone with the admin site must confirm each login with a code."""
+        return self.role in SECOND_FACTOR_ROLES or self.is_staff or self.is_superuser
+
+
+class TokenScope(models.TextChoices):
+    READ = "read", _("Bare lese")
+    READ_WRITE = "read_write", _("Lese og endre")
+
 
 class ApiToken(models.Model):
-    """A bearer token for the JSON API. Only a SHA-256 hash of the token is stored."""
+    """A bearer token for the JSON API. Only a SHA-256 hash of the token is stored.
 
+    A token works until ``expires_at`` unless revoked; a ``read`` token may only read.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("navn"), max_length=80, blank=True)
+    scope = models.CharField(
+        _("tilgang"), max_length=10, choices=TokenScope.choices, default=TokenScope.READ_WRITE
+    )
     key_hash = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(_("kjennetegn"), max_length=8)
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("utløper"))
+    last_used_at = models.DateTimeField(_("sist brukt"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("trukket tilbake"), null=True, blank=True)
 
     class Meta:
+        ordering = ["-created_at"]
         verbose_name = _("API-nøkkel")
         verbose_name_plural = _("API-nøkler")
 

@@ -19,6 +19,7 @@ from django.db import models, transaction
 from faker import Faker
 
 from samspill.accounts.models import Office, Role, Team, User
+from samspill.accounts.second_factor import demo_devices_create
 from samspill.candidates.models import (
     AccommodationNeed,
     Candidate,
@@ -30,6 +31,7 @@ from samspill.candidates.models import (
 from samspill.candidates.needs import need_consent_item
 from samspill.demo import data, followup, profiles
 from samspill.employers.models import Employer, Sector, Workplace
+from samspill.lib.emails import email_local_part
 from samspill.lib.validation import org_number_from_base
 from samspill.processes.models import (
     InclusionProcess,
@@ -195,6 +197,8 @@ class DemoBuilder:
         )
         users.append(self._user("admin", Role.ADMIN, login=True, is_staff=True, is_superuser=True))
         self._insert("Ansatte og samarbeidspartnere", users)
+        # The staff logins' second factor: one known secret (README.md), demo only.
+        demo_devices_create(users=[u for u in users if u.password == self.password])
         self.by_username = {u.username: u for u in users}
 
     def employers(self) -> None:
@@ -266,7 +270,7 @@ class DemoBuilder:
                     gender=gender,
                     municipality=office.municipality,
                     phone=self._phone(),
-                    email=f"{first}.{last}{n}@example.com".lower().replace(" ", ""),
+                    email=f"{email_local_part(first, last)}{n}@example.com",
                     need_level=_weighted(self.rng, NEED_LEVELS),
                     search_name=search_key(first, last),
                 )

@@ -1,0 +1,195 @@
+"""Login, the second factor, staying logged in, and the user's own API tokens."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from axes.helpers import get_cool_off  # type: ignore[import-untyped]
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login  # type: ignore[import-untyped]
+from django_otp.plugins.otp_static.models import StaticDevice  # type: ignore[import-untyped]
+
+from samspill import rules
+from samspill.accounts import oidc, second_factor
+from samspill.accounts.forms import CodeForm, EnrolForm, LoginForm, TokenForm
+from samspill.accounts.middleware import LOGGED_OUT_KEY, second_factor_exempt
+from samspill.accounts.models import ApiToken
+from samspill.accounts.services import api_token_issue, api_token_revoke
+from samspill.core.http import AuthenticatedRequest
+
+
+def _login_context(request: HttpRequest) -> dict[str, Any]:
+    return {
+        "logged_out_reason": request.session.pop(LOGGED_OUT_KEY, ""),
+        "idle_minutes": settings.SAMSPILL_IDLE_TIMEOUT_MINUTES,
+        "oidc_providers": oidc.configured_providers(),
+    }
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), **_login_context(self.request)}
+
+
+def lockout_response(
+    request: HttpRequest, original_response: HttpResponse | None, credentials: Any = None
+) -> HttpResponse:
+    """django-axes' answer when a username is locked from this address: the login page
+    with what happened and when to try again (429, so tools see it too)."""
+    cool_off = get_cool_off(request) or timedelta(0)
+    minutes = max(1, int(cool_off.total_seconds() // 60))
+    context = {
+        "form": LoginForm(request),
+        "locked": True,
+        "locked_minutes": minutes,
+        "locked_until": timezone.localtime(timezone.now() + cool_off),
+        "next": request.POST.get("next", ""),
+        **_login_context(request),
+    }
+    return render(request, "accounts/login.html", context, status=429)
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse(settings.LOGIN_REDIRECT_URL)
+
+
+@second_factor_exempt
+def second_factor_view(request: AuthenticatedRequest) -> HttpResponse:
+    """Step two of the login: the six-digit code from the app (or a recovery code)."""
+    user = request.user
+    if not user.needs_second_factor or user.is_verified():  # type: ignore[attr-defined]
+        return HttpResponseRedirect(_next_url(request))
+    device = second_factor.app_device(user)
+    if device is None:
+        return redirect(f"{reverse('accounts:enrol')}?{request.GET.urlencode()}")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        found = second_factor.second_factor_check(user=user, code=form.cleaned_data["code"])
+        if found is not None:
+            otp_login(request, found)
+            if isinstance(found, StaticDevice):
+                left = second_factor.recovery_codes_left(user)
+                messages.warning(
+                    request,
+                    ngettext(
+                        "Du brukte en reservekode. Du har %(n)d igjen.",
+                        "Du brukte en reservekode. Du har %(n)d igjen.",
+                        left,
+                    )
+                    % {"n": left},
+                )
+            return HttpResponseRedirect(_next_url(request))
+        form.add_error(
+            "code",
+            _(
+                "Koden stemmer ikke. Sjekk at du bruker Samspill i appen og at klokken på "
+                "telefonen går riktig, vent til appen viser en ny kode, og prøv igjen."
+            ),
+        )
+    context = {"form": form, "next": _next_url(request), "demo_code": None}
+    context["demo_code"] = second_factor.demo_code(device)
+    return render(request, "accounts/second_factor.html", context)
+
+
+@second_factor_exempt
+def enrol_view(request: AuthenticatedRequest) -> HttpResponse:
+    """First login of a staff user: set up an authenticator app, then get recovery codes."""
+    user = request.user
+    if not user.needs_second_factor or second_factor.app_device(user) is not None:
+        return redirect(f"{reverse('accounts:second_factor')}?{request.GET.urlencode()}")
+    device = second_factor.totp_enrol_begin(user=user)
+    form = EnrolForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        codes = second_factor.totp_enrol_confirm(
+            user=user, device=device, code=form.cleaned_data["code"]
+        )
+        if codes is not None:
+            otp_login(request, device)
+            return render(
+                request,
+                "accounts/recovery_codes.html",
+                {"codes": codes, "next": _next_url(request)},
+            )
+        form.add_error(
+            "code",
+            _("Koden stemmer ikke. Vent til appen viser en ny kode, og prøv igjen."),
+        )
+    context = {
+        "form": form,
+        "next": _next_url(request),
+        "secret": second_factor.secret_base32(device),
+        "qr_svg": second_factor.qr_svg(device),
+        "uri": device.config_url,
+    }
+    return render(request, "accounts/enrol.html", context)
+
+
+@require_POST
+def keep_alive(request: AuthenticatedRequest) -> HttpResponse:
+    """«Forbli innlogget»: the request itself renews the activity time (the middleware)."""
+    if request.headers.get("X-Requested-With") == "fetch":
+        return HttpResponse(status=204)
+    return HttpResponseRedirect(_next_url(request))
+
+
+def api_tokens(request: AuthenticatedRequest) -> HttpResponse:
+    """«API-nøkler»: the user's own tokens; make one (shown once) or revoke one."""
+    user = request.user
+    form = TokenForm()
+    new_secret = ""
+    if request.method == "POST" and "revoke" in request.POST:
+        token = ApiToken.objects.filter(user=user, uuid=_uuid(request.POST["revoke"])).first()
+        if token is None:
+            raise Http404
+        api_token_revoke(actor=user, token=token)
+        messages.success(
+            request, _("Nøkkelen %(prefix)s… virker ikke lenger.") % {"prefix": token.prefix}
+        )
+        return redirect("accounts:api_tokens")
+    if request.method == "POST":
+        form = TokenForm(request.POST)
+        if form.is_valid():
+            _token, new_secret = api_token_issue(
+                actor=user,
+                user=user,
+                name=form.cleaned_data["name"],
+                scope=form.cleaned_data["scope"],
+            )
+            form = TokenForm()
+    tokens = ApiToken.objects.filter(user=user).order_by("-created_at")
+    context = {
+        "form": form,
+        "tokens": tokens,
+        "new_secret": new_secret,
+        "now": timezone.now(),
+        "valid_days": rules.API_TOKEN_VALID_FOR.value.days,
+    }
+    return render(request, "accounts/api_tokens.html", context)
+
+
+def _uuid(raw: str) -> str:
+    try:
+        return str(uuid.UUID(raw))
+    except ValueError:
+        raise Http404 from None
