@@ -1,4 +1,4 @@
-"""The JSON API (django-ninja) at /api/, OpenAPI schema at /api/openapi.json.
+"""The JSON API (django-ninja) at /api/; OpenAPI schema at /api/openapi.json if switched on.
 
 Authentication: ``Authorization: Bearer <token>`` (``manage.py api_token USERNAME``) or the
 browser session. Every operation loads records through the same access functions as the
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver
@@ -47,6 +48,9 @@ api = NinjaAPI(
     description="Samspill: arbeidsinkludering. All operations respect the access policy.",
     auth=[BearerToken(), django_auth],
     urls_namespace="api",
+    # The schema and the interactive docs only where switched on (on in development).
+    openapi_url="/openapi.json" if settings.SAMSPILL_API_DOCS else None,
+    docs_url="/docs" if settings.SAMSPILL_API_DOCS else None,
 )
 
 

@@ -10,6 +10,7 @@ See docs/production.md for every variable.
 from __future__ import annotations
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -122,6 +123,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "samspill.core.middleware.NoStoreMiddleware",
+    "samspill.core.middleware.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "samspill.core.middleware.DatabaseUnavailableMiddleware",
+    "samspill.core.middleware.DebugNotFoundMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -231,13 +236,62 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEVELOPMENT:
-    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    # The proxy in front may do the http → https redirect itself, but only when said so.
+    SSL_REDIRECT_BY_PROXY = env_bool("DJANGO_SSL_REDIRECT_BY_PROXY", False)
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not SSL_REDIRECT_BY_PROXY)
+    if not SECURE_SSL_REDIRECT and not SSL_REDIRECT_BY_PROXY:
+        raise ImproperlyConfigured(
+            "DJANGO_SECURE_SSL_REDIRECT is off: set DJANGO_SSL_REDIRECT_BY_PROXY=1 only if the "
+            "TLS-terminating proxy redirects http to https itself (docs/production.md)."
+        )
+    if SSL_REDIRECT_BY_PROXY:
+        SILENCED_SYSTEM_CHECKS = ["security.W008"]  # the proxy redirects, as declared
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+    if not DATABASE_URL:
+        raise ImproperlyConfigured(
+            "DATABASE_URL is not set: production runs on PostgreSQL (postgres://…)."
+        )
+    if any(host == "*" or "*" in host or host.startswith(".") for host in ALLOWED_HOSTS):
+        raise ImproperlyConfigured(
+            "DJANGO_ALLOWED_HOSTS holds a wildcard: list each host name in full."
+        )
+
+# Content-Security-Policy (django-csp): only Samspill's own files, nothing inline, no
+# frames. Templates hold no inline scripts, event handlers or style attributes; htmx is
+# told not to add its indicator <style> (base.html). ``data:`` images are the design
+# system's icons and the empty favicon.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        # A login that starts with a form redirecting to the identity provider needs
+        # its origin here (SAMSPILL_CSP_FORM_ACTION): browsers check the redirect too.
+        "form-action": ["'self'", *env_list("SAMSPILL_CSP_FORM_ACTION")],
+        "frame-ancestors": ["'none'"],
+    }
+}
+CSRF_FAILURE_VIEW = "samspill.core.error_pages.csrf_failure"
+#: The admin site: on in development; in production only with SAMSPILL_ADMIN_ENABLED=1,
+#: at SAMSPILL_ADMIN_PATH. The API's interactive docs and OpenAPI schema likewise.
+SAMSPILL_ADMIN_ENABLED = env_bool("SAMSPILL_ADMIN_ENABLED", DEVELOPMENT)
+SAMSPILL_ADMIN_PATH = os.environ.get("SAMSPILL_ADMIN_PATH", "admin").strip("/") + "/"
+if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*(/[a-z0-9_-]+)*/", SAMSPILL_ADMIN_PATH):
+    raise ImproperlyConfigured(
+        "SAMSPILL_ADMIN_PATH must be a path of lower-case letters, digits, - and _, "
+        f"got {SAMSPILL_ADMIN_PATH!r}"
+    )
+SAMSPILL_API_DOCS = env_bool("SAMSPILL_API_DOCS", DEVELOPMENT)
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
@@ -254,9 +308,14 @@ SITE_URL = os.environ.get("SAMSPILL_SITE_URL", "http://127.0.0.1:8000").rstrip("
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A refused or missing page (4xx) is one log line, not a traceback.
+    "filters": {"client_errors": {"()": "samspill.core.log_filters.ClientErrorWithoutTraceback"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["client_errors"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "django.request": {"filters": ["client_errors"]},
+    },
 }
 
 if TESTING:

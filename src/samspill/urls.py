@@ -1,12 +1,13 @@
+from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from samspill.api import api_urls
 
 admin.site.site_header = "Samspill – administrasjon"
 admin.site.site_title = "Samspill"
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("samspill.core.urls")),
     path("", include("samspill.accounts.urls")),
     path("", include("samspill.candidates.urls")),
@@ -18,6 +19,16 @@ urlpatterns = [
     path("", include("samspill.insights.urls")),
     path("innsynslogg/", include("samspill.audit.urls")),
     path("", include("samspill.retention.urls")),
-    path("admin/", admin.site.urls),
     path("api/", api_urls),
 ]
+# The admin site is not public in production: mounted only when switched on, at the
+# configured path (docs/production.md).
+if settings.SAMSPILL_ADMIN_ENABLED:
+    urlpatterns.append(path(settings.SAMSPILL_ADMIN_PATH, admin.site.urls))
+
+# Norwegian error pages (JSON under /api/); core.middleware.DebugNotFoundMiddleware uses
+# handler404 in the demo too, instead of Django's debug page that lists every pattern.
+handler400 = "samspill.core.error_pages.bad_request"
+handler403 = "samspill.core.error_pages.permission_denied"
+handler404 = "samspill.core.error_pages.page_not_found"
+handler500 = "samspill.core.error_pages.server_error"

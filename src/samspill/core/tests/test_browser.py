@@ -78,3 +78,21 @@ def test_works_without_javascript(browser: Any, live_server: Any, world: World) 
     page.wait_for_load_state()
     assert "/logg-inn/" in page.url
     context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pages_load_with_no_content_security_policy_violation(
+    browser: Any, live_server: Any, world: World
+) -> None:
+    context = browser.new_context(locale="nb-NO")
+    page = context.new_page()
+    console: list[str] = []
+    page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+    log_in(page, live_server.url, world.jobseeker.username, audit=False)
+    for name in ("processes:detail", "candidates:own_profile", "candidates:consent"):
+        response = page.goto(live_server.url + _url_for(name, world))
+        assert "default-src 'self'" in response.headers["content-security-policy"]
+        page.wait_for_load_state("networkidle")
+    violations = [line for line in console if "Content Security Policy" in line]
+    assert violations == []
+    context.close()
