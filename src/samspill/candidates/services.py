@@ -37,6 +37,7 @@ from samspill.followup.notify import notify
 from samspill.matching import feed
 
 MAX_HOURS_PER_WEEK = 60  # above any ordinary full-time week (37.5 h) with overtime
+MAX_COMMUTE_KM = 1000  # bounds.KILOMETRES: further than any daily commute
 
 
 @transaction.atomic
@@ -126,6 +127,9 @@ def _validate_profile(values: dict[str, Any]) -> None:
             errors[name] = f"Skriv et antall timer mellom 1 og {MAX_HOURS_PER_WEEK}."
     if low is not None and high is not None and low > high and "hours_max" not in errors:
         errors["hours_max"] = "Flest timer kan ikke være færre enn minst timer."
+    km = values.get("max_commute_km")
+    if km is not None and not 0 <= km <= MAX_COMMUTE_KM:
+        errors["max_commute_km"] = f"Skriv en reisevei mellom 0 og {MAX_COMMUTE_KM} km."
     for name, allowed in (("times_of_day", TimeOfDay.values), ("sectors", Sector.values)):
         unknown = set(values.get(name) or []) - set(allowed)
         if unknown:
@@ -141,13 +145,19 @@ def profile_update(*, actor: User, candidate: Candidate, **values: Any) -> list[
     unknown = set(values) - set(profile.ADVISOR_FIELDS)
     if unknown:
         raise ValidationError(f"Kan ikke endres her: {', '.join(sorted(unknown))}.")
+    for name in ("times_of_day", "sectors", "places"):
+        if name in values and values[name] is None:  # null means none chosen
+            values[name] = []
     if "places" in values:
         values["places"] = [p.strip() for p in values["places"] if p.strip()]
     _validate_profile({**{f: getattr(candidate, f) for f in ("hours_min", "hours_max")}, **values})
     before = _baseline(candidate)
     for name, value in values.items():
         setattr(candidate, name, value)
-    candidate.full_clean()
+    # Only what this save changes is validated: a stored value the advisor did not touch
+    # (an old e-mail address, say) must never block the kartlegging.
+    untouched = [f.name for f in Candidate._meta.fields if f.name not in values]
+    candidate.full_clean(exclude=untouched, validate_unique=False, validate_constraints=False)
     candidate.save(update_fields=list(values))
     return _record_version(actor=actor, candidate=candidate, before=before)
 
