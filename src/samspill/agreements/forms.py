@@ -1,14 +1,18 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samspill.agreements import subsidy
 from samspill.agreements.measures import REFERRAL_CHOICES
 from samspill.agreements.models import Agreement, CancelReason
 from samspill.agreements.services import CHANGE_KINDS
 from samspill.core.forms import AkselFormMixin, Form
+from samspill.lib import bounds
+from samspill.lib.validation import InvalidValue
 
 FOLLOWUP_FORMS = [
     ("phone", _("Telefon")),
@@ -67,7 +71,25 @@ TEXT_FIELDS = (
 )
 
 
-class AgreementForm(AkselFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+def _sane_date(value: date) -> None:
+    try:
+        bounds.check_date(value)
+    except InvalidValue as error:
+        raise forms.ValidationError(str(error)) from None
+
+
+class _BoundedMixin(forms.BaseForm):
+    """Numbers and dates outside their sane range get the message at their field."""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name, message in subsidy.check_inputs(data).items():
+            if name in self.fields and name not in self.errors:
+                self.add_error(name, message)
+        return data
+
+
+class AgreementForm(_BoundedMixin, AkselFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     revision = forms.IntegerField(widget=forms.HiddenInput)
     referrals = forms.MultipleChoiceField(
         label=_("Henvisninger"),
@@ -117,7 +139,7 @@ class AgreementForm(AkselFormMixin, forms.ModelForm):  # type: ignore[type-arg]
 
 class CommitmentForm(Form):
     text = forms.CharField(label=_("Hva NAV skal gjøre"), max_length=300)
-    deadline = forms.DateField(label=_("Frist"), widget=DATE)
+    deadline = forms.DateField(label=_("Frist"), widget=DATE, validators=[_sane_date])
     owner = forms.CharField(label=_("Ansvarlig i NAV"), max_length=160)
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -135,7 +157,7 @@ class CancelForm(Form):
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ChangeForm(AkselFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class ChangeForm(_BoundedMixin, AkselFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     """A targeted change after conclusion: the kind, a reason, and the fields it touches."""
 
     kind = forms.ChoiceField(

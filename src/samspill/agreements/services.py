@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from samspill.accounts import policy
 from samspill.accounts.models import Role, User
-from samspill.agreements import chain, measures, rules_check
+from samspill.agreements import chain, measures, rules_check, subsidy
 from samspill.agreements.models import (
     Agreement,
     Approval,
@@ -182,7 +182,11 @@ def _texts_from(opening: Opening | None) -> dict[str, str]:
 
 
 def _apply(agreement: Agreement, values: dict[str, Any]) -> list[str]:
-    """Set ``values`` and return the names of the fields that changed."""
+    """Set ``values`` and return the names of the fields that changed; numbers and dates
+    outside their sane range are refused at their field first."""
+    errors = subsidy.check_inputs(values)
+    if errors:
+        raise ValidationError(errors)
     changed = []
     for name, value in values.items():
         if getattr(agreement, name) != value:

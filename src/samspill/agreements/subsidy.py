@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from samspill.lib import bounds
 from samspill.lib.dates import add_months
+from samspill.lib.validation import InvalidValue
 
 #: Average days in a month (365.25 / 12), for the remaining days of a part-month.
 DAYS_PER_MONTH = Decimal("30.4375")
@@ -34,6 +36,27 @@ HOURS_PER_PERIOD: dict[str, Decimal] = {
     "day": HOURS_PER_YEAR / 260,
     "hour": Decimal(1),
 }
+
+
+#: The sane range of every number an agreement's calculation takes (``lib/bounds.py``).
+INPUT_RANGES: dict[str, bounds.Range] = {
+    "monthly_wage": bounds.MONTHLY_WAGE,
+    "holiday_pay_rate": bounds.RATE,
+    "pension_rate": bounds.RATE,
+    "employer_tax_rate": bounds.RATE,
+    "percentage": bounds.PERCENT,
+    "hours_per_week": bounds.HOURS_PER_WEEK,
+    "mentor_wage": bounds.AMOUNT,
+    "mentor_position_percent": bounds.PERCENT,
+    "mentor_hours_per_month": bounds.HOURS_PER_MONTH,
+    "expenses": bounds.AMOUNT,
+    "participant_age": bounds.AGE,
+}
+
+
+def check_inputs(values: dict[str, object]) -> dict[str, str]:
+    """Numbers outside their range and dates outside sane years, by field, with the message."""
+    return bounds.errors_of(values, INPUT_RANGES)
 
 
 def round_half_up(value: Decimal) -> int:
@@ -119,6 +142,17 @@ def calculate(
     """The subsidy for a percentage ``schedule`` of (start, end, percentage), or ``None``."""
     if monthly_wage is None or rates is None or not schedule:
         return None
+    errors = check_inputs(
+        {
+            "monthly_wage": monthly_wage,
+            "holiday_pay_rate": rates.holiday_pay,
+            "pension_rate": rates.pension,
+            "employer_tax_rate": rates.employer_tax,
+        }
+        | {f"step_{i}": day for i, step in enumerate(schedule) for day in step[:2]}
+    )
+    if errors:  # the callers check first; this keeps a wrong figure from ever being made
+        raise InvalidValue(" ".join(sorted(set(errors.values()))))
     cost = monthly_cost(monthly_wage, rates)
     steps = tuple(Step(s, e, p, monthly_subsidy(cost, p)) for s, e, p in schedule)
     periods = tuple(

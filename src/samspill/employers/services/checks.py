@@ -9,6 +9,9 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
+from samspill.lib import bounds
+from samspill.lib.validation import InvalidValue
+
 #: The most hours a week an opening or task can fill: the ordinary working week
 #: (arbeidsmiljøloven § 10-4 (1): alminnelig arbeidstid skal ikke overstige 40 timer i uken).
 MAX_HOURS_PER_WEEK = Decimal(40)
@@ -96,3 +99,12 @@ def check_choice(errors: Errors, field: str, value: str, choices: Iterable[str],
 
 def nb_date(day: date) -> str:
     return f"{day:%d.%m.%Y}"
+
+
+def check_dates(errors: Errors, **dates: date | None) -> None:
+    """Each date of a real event within sane years (``lib/bounds.py``), at its field."""
+    for field, day in dates.items():
+        try:
+            bounds.check_date(day)
+        except InvalidValue as error:
+            errors.add(field, str(error))

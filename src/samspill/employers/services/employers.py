@@ -22,6 +22,7 @@ from samspill.employers.models import (
 from samspill.employers.services.checks import (
     Errors,
     check_choice,
+    check_dates,
     normalize_phone,
     required_text,
 )
@@ -179,6 +180,7 @@ def employer_log_contact(
     """Record a visit, call, message or meeting with the employer and what was learned."""
     errors = Errors()
     who = made_by or actor
+    check_dates(errors, occurred_on=occurred_on)
     if occurred_on > timezone.localdate():
         errors.add("occurred_on", "Datoen kan ikke være frem i tid.")
     check_choice(errors, "kind", kind, ContactKind.values, "type kontakt")

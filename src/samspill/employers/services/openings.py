@@ -26,6 +26,7 @@ from samspill.employers.models import (
 from samspill.employers.services.checks import (
     Errors,
     check_choice,
+    check_dates,
     check_hours,
     nb_date,
     required_text,
@@ -51,6 +52,7 @@ class OpeningInput:
 
 def _check_dates(errors: Errors, data: OpeningInput) -> None:
     start, end, deadline = data.starts_on, data.ends_on, data.application_deadline
+    check_dates(errors, starts_on=start, ends_on=end, application_deadline=deadline)
     if end is not None and start is None:
         errors.add("starts_on", "Oppgi oppstart når du oppgir sluttdato.")
     if start is not None and end is not None and end <= start:

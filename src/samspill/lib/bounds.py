@@ -1,0 +1,92 @@
+"""Sane ranges for numbers and dates that people type, in one place.
+
+Forms, services and API schemas all ask these, so a negative wage or a start in year 9999
+is refused with the same Norwegian message everywhere, before it reaches a calculation
+(where it gave negative subsidies) or the calendar (where it gave a server error).
+Framework-free: a bad value raises ``InvalidValue``, whose text is the message to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from samspill.lib.validation import InvalidValue
+
+#: Dates of real events (a start, an end, a deadline, a contact): far enough back for any
+#: history, far enough ahead for any plan, and well inside what date arithmetic can handle.
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
+
+Number = int | Decimal | float
+
+
+@dataclass(frozen=True)
+class Range:
+    low: Number
+    high: Number
+    #: What the number is, for the message ("timer per uke").
+    what: str
+
+    def message(self) -> str:
+        return f"Skriv et tall fra {_show(self.low)} til {_show(self.high)} ({self.what})."
+
+    def check(self, value: Number | None) -> None:
+        if value is None:
+            return
+        if isinstance(value, float | Decimal) and not _finite(value):
+            raise InvalidValue(self.message())
+        if not self.low <= value <= self.high:
+            raise InvalidValue(self.message())
+
+
+def _finite(value: float | Decimal) -> bool:
+    return (
+        value.is_finite()
+        if isinstance(value, Decimal)
+        else value == value and abs(value) != float("inf")
+    )
+
+
+def _show(number: Number) -> str:
+    text = f"{number:,}".replace(",", " ") if isinstance(number, int) else str(number)
+    return text.replace(".", ",")
+
+
+MONTHLY_WAGE = Range(1, 1_000_000, "kroner i måneden")
+#: Holiday pay, pension and employer's tax as decimals (0.12 is 12 %).
+RATE = Range(Decimal(0), Decimal("0.5"), "som desimaltall, f.eks. 0,12")
+PERCENT = Range(0, 100, "prosent")
+HOURS_PER_WEEK = Range(Decimal(0), Decimal(60), "timer per uke")
+HOURS_PER_MONTH = Range(Decimal(0), Decimal(250), "timer per måned")
+AMOUNT = Range(0, 10_000_000, "kroner")
+KILOMETRES = Range(0, 1000, "kilometer")
+AGE = Range(0, 120, "år")
+#: Counts typed by people (group sizes in an estimate, a number of days).
+COUNT = Range(0, 10_000_000, "antall")
+DAYS = Range(0, 3660, "dager")
+
+
+def date_message() -> str:
+    return f"Skriv en dato mellom år {FIRST_YEAR} og {LAST_YEAR}."
+
+
+def check_date(value: date | None) -> None:
+    """A date of a real event lies within the years ``FIRST_YEAR``–``LAST_YEAR``."""
+    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise InvalidValue(date_message())
+
+
+def errors_of(values: dict[str, object], ranges: dict[str, Range]) -> dict[str, str]:
+    """Every field out of its range (numbers) or its years (dates), with the message."""
+    errors: dict[str, str] = {}
+    for name, value in values.items():
+        try:
+            if isinstance(value, date):
+                check_date(value)
+            elif name in ranges and isinstance(value, int | Decimal | float):
+                ranges[name].check(value)
+        except InvalidValue as error:
+            errors[name] = str(error)
+    return errors
