@@ -7,17 +7,15 @@ pages, so the API can never show more than the user could see in the browser.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.urls import URLPattern, URLResolver
+from django.http import HttpRequest
+from django.urls import URLPattern, URLResolver, re_path
 from django.utils.translation import gettext
 from ninja import NinjaAPI
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, django_auth
 
+from samspill import api_errors
 from samspill.accounts.models import TokenScope, User
 from samspill.accounts.services import api_token_authenticate
 
@@ -54,15 +52,7 @@ api = NinjaAPI(
 )
 
 
-@api.exception_handler(PermissionDenied)
-def _permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-    return api.create_response(request, {"detail": "Du har ikke tilgang til dette."}, status=403)
-
-
-@api.exception_handler(ValidationError)
-def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    detail: Any = exc.message_dict if hasattr(exc, "error_dict") else exc.messages
-    return api.create_response(request, {"detail": detail}, status=422)
+api_errors.install(api)
 
 
 def _register_routers() -> None:
@@ -95,6 +85,8 @@ def _exempt_from_login_redirect(patterns: list[URLPattern | URLResolver]) -> Non
 
 
 _register_routers()
+api_errors.declare(api)
 #: The URL patterns, built once so the login exemption sticks to the callbacks in use.
 api_urls = api.urls
+api_urls[0].append(re_path(r"^(?P<path>.*)$", api_errors.unknown_path, name="unknown"))
 _exempt_from_login_redirect(api_urls[0])

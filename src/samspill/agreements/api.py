@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Annotated
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Router, Schema
+from pydantic import Field
 
 from samspill.accounts.access import (
     AgreementAccess,
@@ -17,23 +19,33 @@ from samspill.accounts.access import (
 )
 from samspill.agreements import measures, selectors, services, subsidy
 from samspill.audit.models import Purpose
+from samspill.candidates.models import NeedLevel
 from samspill.core.http import AuthenticatedRequest
+from samspill.core.schemas import EventDate, LongText, choice
 
 router = Router(tags=["agreements"])
 
 
+Rate = Annotated[Decimal, Field(ge=0, le=Decimal("0.5"), max_digits=6, decimal_places=4)]
+
+
 class WageSubsidyIn(Schema):
-    monthly_wage: int | None = None
-    holiday_pay_rate: Decimal | None = None
-    pension_rate: Decimal | None = None
-    employer_tax_rate: Decimal | None = None
-    measure: str
-    need_level: str
-    percentage: int | None = None
-    start: date
-    end: date
-    participant_age: int | None = None
-    override_reason: str = ""
+    monthly_wage: Annotated[int, Field(ge=1, le=1_000_000)] | None = None
+    #: Rates as decimals (0.12 is 12 %), 0–0.5.
+    holiday_pay_rate: Rate | None = None
+    pension_rate: Rate | None = None
+    employer_tax_rate: Rate | None = None
+    measure: choice(sorted(measures.MEASURES))  # type: ignore[valid-type]
+    need_level: choice(NeedLevel)  # type: ignore[valid-type]
+    percentage: Annotated[int, Field(ge=0, le=100)] | None = None
+    start: EventDate
+    end: EventDate
+    participant_age: Annotated[int, Field(ge=0, le=120)] | None = None
+    override_reason: LongText = ""
+
+
+#: The rules name the agreement's fields; the request names some of them differently.
+_REQUEST_FIELDS = {"start_on": "start", "end_on": "end", "age": "participant_age"}
 
 
 class StepOut(Schema):
@@ -63,7 +75,8 @@ def _enforce(terms: measures.Terms, override_reason: str) -> list[str]:
     errors: dict[str, list[str]] = {}
     for violation in violations:
         if not (violation.overridable and override_reason.strip()):
-            errors.setdefault(violation.field, []).append(violation.message)
+            field = _REQUEST_FIELDS.get(violation.field, violation.field)
+            errors.setdefault(field, []).append(violation.message)
     if errors:
         raise ValidationError(errors)
     return [v.rule for v in violations if v.overridable]
@@ -231,6 +244,9 @@ def agreement_detail(request: AuthenticatedRequest, agreement_id: UUID) -> Agree
     return AgreementOut.from_access(access)
 
 
+Revision = Annotated[int, Field(ge=1, le=1_000_000)]
+
+
 def _revision(access: AgreementAccess, revision: int | None) -> int:
     """The revision the caller saw (query ``?revision=``); without it, the current one."""
     return access.agreement.revision if revision is None else revision
@@ -238,7 +254,7 @@ def _revision(access: AgreementAccess, revision: int | None) -> int:
 
 @router.post("/{uuid:agreement_id}/approve", response=AgreementOut, summary="Godkjenn avtalen")
 def agreement_approve(
-    request: AuthenticatedRequest, agreement_id: UUID, revision: int | None = None
+    request: AuthenticatedRequest, agreement_id: UUID, revision: Revision | None = None
 ) -> AgreementOut:
     access = agreement_get_for_user(
         user=request.user, agreement_id=agreement_id, purpose=Purpose.API
@@ -253,7 +269,7 @@ def agreement_approve(
     "/{uuid:agreement_id}/conclude", response=AgreementOut, summary="Inngå avtalen (fire øyne)"
 )
 def agreement_conclude(
-    request: AuthenticatedRequest, agreement_id: UUID, revision: int | None = None
+    request: AuthenticatedRequest, agreement_id: UUID, revision: Revision | None = None
 ) -> AgreementOut:
     access = agreement_get_for_user(
         user=request.user, agreement_id=agreement_id, purpose=Purpose.API, for_change=True

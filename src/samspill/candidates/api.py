@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
+from pydantic import field_validator
 
 from samspill.accounts.access import (
     candidate_profile_for_user,
@@ -20,9 +21,12 @@ from samspill.accounts.access import (
 from samspill.accounts.models import Role
 from samspill.audit.models import Purpose
 from samspill.candidates import selectors, services
+from samspill.candidates.models import Benefit, MainGoal, NeedLevel, TimeOutsideWork
 from samspill.candidates.presentation import Surface
+from samspill.core.choices import TimeOfDay
 from samspill.core.http import AuthenticatedRequest
-from samspill.core.schemas import CandidateOut
+from samspill.core.schemas import CandidateOut, LongText, PageNumber, ShortText, choice
+from samspill.employers.models import Sector
 from samspill.processes import portfolio
 from samspill.processes.models import InclusionProcess
 
@@ -59,7 +63,7 @@ class PortfolioFilters(Schema):
     behov: bool = Field(False, description="only those with needs due for review")
     uten_kontakt: bool = Field(False, description="only those with no employer contact yet")
     sorter: str = Field("start", description="start, eldst, fase or navn")
-    side: int = 1
+    side: PageNumber = 1
 
 
 @router.get("/portfolio", response=PortfolioOut, summary="Min portefølje, med filtre og tall")
@@ -123,21 +127,27 @@ def candidate_detail(request: AuthenticatedRequest, candidate_id: UUID) -> Candi
 class ProfileIn(Schema):
     """The advisor's kartlegging. Leave out what should stay as it is."""
 
-    need_level: str | None = None
-    main_goal: str | None = None
-    benefit: str | None = None
-    time_outside_work: str | None = None
-    interests: str | None = None
-    resources: str | None = None
-    experience: str | None = None
-    education: str | None = None
-    hours_min: int | None = None
-    hours_max: int | None = None
-    times_of_day: list[str] | None = None
-    sectors: list[str] | None = None
-    places: list[str] | None = None
-    max_commute_km: int | None = None
-    avoid: str | None = None
+    need_level: choice(NeedLevel) | None = None  # type: ignore[valid-type]
+    main_goal: choice(MainGoal, blank=True) | None = None  # type: ignore[valid-type]
+    benefit: choice(Benefit, blank=True) | None = None  # type: ignore[valid-type]
+    time_outside_work: choice(TimeOutsideWork, blank=True) | None = None  # type: ignore[valid-type]
+    interests: LongText | None = None
+    resources: LongText | None = None
+    experience: LongText | None = None
+    education: LongText | None = None
+    hours_min: Annotated[int, Field(ge=1, le=60)] | None = None
+    hours_max: Annotated[int, Field(ge=1, le=60)] | None = None
+    #: null (like []) means none chosen.
+    times_of_day: Annotated[list[choice(TimeOfDay)], Field(max_length=4)] | None = None  # type: ignore[valid-type]
+    sectors: Annotated[list[choice(Sector)], Field(max_length=50)] | None = None  # type: ignore[valid-type]
+    places: Annotated[list[ShortText], Field(max_length=50)] | None = None
+    max_commute_km: Annotated[int, Field(ge=0, le=1000)] | None = None
+    avoid: LongText | None = None
+
+    @field_validator("times_of_day", "sectors", "places")
+    @classmethod
+    def _none_is_empty(cls, value: list[str] | None) -> list[str]:
+        return [] if value is None else value
 
 
 class ChangedOut(Schema):
@@ -157,8 +167,8 @@ def profile_update(
 
 
 class NeedIn(Schema):
-    code: str
-    detail: str = ""
+    code: ShortText
+    detail: LongText = ""
 
 
 @router.put(
@@ -176,10 +186,10 @@ def needs_update(
 
 
 class OwnWordsIn(Schema):
-    interests: str | None = None
-    strengths: str | None = None
-    motivation: str | None = None
-    wishes: str | None = None
+    interests: LongText | None = None
+    strengths: LongText | None = None
+    motivation: LongText | None = None
+    wishes: LongText | None = None
 
 
 @router.get("/me/profile", response=CandidateOut, summary="Min profil (arbeidssøker)")
@@ -204,7 +214,7 @@ class ConsentOut(Schema):
 
 
 class ConsentIn(Schema):
-    items: list[str]
+    items: Annotated[list[ShortText], Field(max_length=200)]
 
 
 def _consent_out(access: Any) -> ConsentOut:

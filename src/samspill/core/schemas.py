@@ -3,11 +3,91 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any
 from uuid import UUID
 
+from django.db.models import TextChoices
 from ninja import Schema
+from pydantic import AfterValidator, Field, WithJsonSchema
 
 from samspill.candidates.presentation import CandidateView, ProfileView
+from samspill.lib import bounds
+
+# -- errors --------------------------------------------------------------------------------
+
+
+class ErrorOut(Schema):
+    """Every error but 422: one Norwegian sentence."""
+
+    detail: str
+
+
+class ValidationErrorOut(Schema):
+    """422: Norwegian messages by the request field they concern (``__all__``: the whole)."""
+
+    detail: dict[str, list[str]]
+
+
+#: Codes any operation with a JSON body can answer besides its own: unreadable JSON,
+#: a body over the size limit, a value refused.
+BODY = (400, 413, 422)
+
+
+def responses(ok: Any, *codes: int, status: int = 200) -> dict[int, Any]:
+    """An operation's ``response=``: its result, 401 (every operation needs a login) and the
+    error ``codes`` it can give, each with the shared error schema."""
+    out: dict[int, Any] = {status: ok, 401: ErrorOut}
+    for code in codes:
+        out[code] = ValidationErrorOut if code == 422 else ErrorOut
+    return out
+
+
+# -- bounded inputs ------------------------------------------------------------------------
+
+
+def _sane_date(value: date) -> date:
+    bounds.check_date(value)  # InvalidValue is a ValueError: pydantic reports its message
+    return value
+
+
+#: A date of a real event: years 1900–2100 (``lib/bounds.py``), listed in the schema.
+EventDate = Annotated[
+    date,
+    AfterValidator(_sane_date),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "description": f"years {bounds.FIRST_YEAR}-{bounds.LAST_YEAR}",
+        }
+    ),
+]
+#: Paging: no page, offset or limit beyond what a database can be asked for.
+Offset = Annotated[int, Field(ge=0, le=1_000_000)]
+PageNumber = Annotated[int, Field(ge=1, le=100_000)]
+HoursPerWeek = Annotated[Decimal, Field(ge=0, le=60, max_digits=4, decimal_places=1)]
+ShortText = Annotated[str, Field(max_length=200)]
+LongText = Annotated[str, Field(max_length=10_000)]
+
+
+def choice(choices: type[TextChoices] | list[Any], *, blank: bool = False) -> Any:
+    """A string that must be one of ``choices``' values (or empty, with ``blank``), listed
+    as an enum in the schema."""
+    raw = choices if isinstance(choices, list) else choices.values
+    values = [str(getattr(value, "value", value)) for value in raw]
+    values = list(dict.fromkeys(["", *values])) if blank else values
+    return Annotated[
+        str,
+        AfterValidator(lambda value: _one_of(value, values)),
+        WithJsonSchema({"type": "string", "enum": values}),
+    ]
+
+
+def _one_of(value: str, values: list[str]) -> str:
+    if value not in values:
+        raise ValueError("Velg en av: " + ", ".join(values) + ".")
+    return value
 
 
 class NeedOut(Schema):

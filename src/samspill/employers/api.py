@@ -8,25 +8,27 @@ services, so a refused write answers 422 with the same Norwegian message at the 
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Annotated, TypeVar
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from ninja import Router, Status
+from pydantic import Field
 
 from samspill.accounts.access import employer_get_for_user, employer_list_for_user
 from samspill.accounts.models import User
 from samspill.audit.models import Purpose
 from samspill.core.http import AuthenticatedRequest
+from samspill.core.schemas import Offset
 from samspill.employers import access as scoped
 from samspill.employers import selectors, services
 from samspill.employers.models import Employer, Task
 from samspill.employers.schemas import (
-    ContactIn,
-    ContactOut,
     ContactPersonIn,
     ContactPersonOut,
+    EmployerContactIn,
+    EmployerContactOut,
     EmployerDetailOut,
     EmployerIn,
     EmployerOut,
@@ -40,6 +42,8 @@ from samspill.employers.schemas import (
 
 M = TypeVar("M", bound=Model)
 router = Router(tags=["employers"])
+#: A page of a list: at most 500 rows.
+Limit = Annotated[int, Field(ge=0, le=500)]
 
 _EMPLOYER = "/{uuid:employer_id}"
 _WORKPLACE = _EMPLOYER + "/workplaces/{uuid:workplace_id}"
@@ -69,9 +73,9 @@ def _workplace(
 @router.get("", response=list[EmployerOut], summary="Arbeidsgivere brukeren har tilgang til")
 def employer_list(
     request: AuthenticatedRequest,
-    limit: int = 100,
-    offset: int = 0,
-    q: str = "",
+    limit: Limit = 100,
+    offset: Offset = 0,
+    q: Annotated[str, Field(max_length=200)] = "",
     sector: str = "",
     not_contacted: bool = False,
 ) -> list[EmployerOut]:
@@ -82,7 +86,7 @@ def employer_list(
         not_contacted=not_contacted,
     )
     staff = scoped.sees_contact_log(request.user)
-    page = rows[max(offset, 0) : max(offset, 0) + min(max(limit, 0), 500)]
+    page = rows[offset : offset + limit]
     return [EmployerOut.from_model(employer, staff=staff) for employer in page]
 
 
@@ -278,16 +282,18 @@ def task_update(
 # -- contacts and visits -------------------------------------------------------------------
 
 
-@router.get(_EMPLOYER + "/contacts", response=list[ContactOut], summary="Kontakter og besøk")
+@router.get(
+    _EMPLOYER + "/contacts", response=list[EmployerContactOut], summary="Kontakter og besøk"
+)
 def contact_list(
-    request: AuthenticatedRequest, employer_id: UUID, limit: int = 100, offset: int = 0
-) -> list[ContactOut]:
+    request: AuthenticatedRequest, employer_id: UUID, limit: Limit = 100, offset: Offset = 0
+) -> list[EmployerContactOut]:
     access = scoped.contact_log_access(
         user=request.user, employer_id=employer_id, purpose=Purpose.API
     )
     contacts = selectors.contacts_of(employer=access.employer)
-    page = contacts[max(offset, 0) : max(offset, 0) + min(max(limit, 0), 500)]
-    return [ContactOut.from_model(c) for c in page]
+    page = contacts[offset : offset + limit]
+    return [EmployerContactOut.from_model(c) for c in page]
 
 
 def _by_uuid(queryset: QuerySet[M], uuid: UUID | None, field: str, message: str) -> M | None:
@@ -300,10 +306,12 @@ def _by_uuid(queryset: QuerySet[M], uuid: UUID | None, field: str, message: str)
     return found
 
 
-@router.post(_EMPLOYER + "/contacts", response={201: ContactOut}, summary="Registrer en kontakt")
+@router.post(
+    _EMPLOYER + "/contacts", response={201: EmployerContactOut}, summary="Registrer en kontakt"
+)
 def contact_create(
-    request: AuthenticatedRequest, employer_id: UUID, payload: ContactIn
-) -> Status[ContactOut]:
+    request: AuthenticatedRequest, employer_id: UUID, payload: EmployerContactIn
+) -> Status[EmployerContactOut]:
     access = scoped.contact_log_access(
         user=request.user, employer_id=employer_id, purpose=Purpose.API, for_change=True
     )
@@ -312,7 +320,7 @@ def contact_create(
     workplace = _by_uuid(
         access.employer.workplaces.all(),
         payload.workplace_id,
-        "workplace",
+        "workplace_id",
         "Arbeidsplassen finnes ikke hos arbeidsgiveren.",
     )
     contact = services.employer_log_contact(
@@ -324,4 +332,4 @@ def contact_create(
         made_by=made_by,
         workplace=workplace,
     )
-    return Status(201, ContactOut.from_model(contact))
+    return Status(201, EmployerContactOut.from_model(contact))

@@ -12,11 +12,13 @@ from django.core.exceptions import ValidationError
 from ninja import Router, Status
 
 from samspill.accounts.access import employer_get_for_user
+from samspill.api_errors import request_fields
 from samspill.audit.models import Purpose
 from samspill.core.http import AuthenticatedRequest
+from samspill.core.schemas import choice
 from samspill.employers import access as scoped
 from samspill.employers import selectors, services
-from samspill.employers.models import Employer, Opening, Task
+from samspill.employers.models import Employer, Opening, OpeningStatus, Task
 from samspill.employers.schemas import (
     OpeningIn,
     OpeningOut,
@@ -53,7 +55,7 @@ def _tasks(employer: Employer, task_ids: list[UUID]) -> list[Task]:
     missing = [str(uuid) for uuid in task_ids if uuid not in found]
     if missing:
         raise ValidationError(
-            {"tasks": f"Disse oppgavene finnes ikke hos arbeidsgiveren: {', '.join(missing)}."}
+            {"task_ids": f"Disse oppgavene finnes ikke hos arbeidsgiveren: {', '.join(missing)}."}
         )
     return [found[uuid] for uuid in task_ids]
 
@@ -65,7 +67,9 @@ def _input(employer: Employer, payload: OpeningUpdateIn) -> services.OpeningInpu
 
 @router.get(_OPENINGS, response=list[OpeningOut], summary="Stillinger og praksisplasser")
 def opening_list(
-    request: AuthenticatedRequest, employer_id: UUID, status: str = ""
+    request: AuthenticatedRequest,
+    employer_id: UUID,
+    status: choice(OpeningStatus, blank=True) = "",  # type: ignore[valid-type]
 ) -> list[OpeningOut]:
     employer = employer_get_for_user(
         user=request.user, employer_id=employer_id, purpose=Purpose.API
@@ -83,10 +87,11 @@ def opening_create(
     ).employer
     workplace = employer.workplaces.filter(uuid=payload.workplace_id).first()
     if workplace is None:
-        raise ValidationError({"workplace": "Arbeidsplassen finnes ikke hos arbeidsgiveren."})
-    opening = services.opening_create(
-        actor=request.user, workplace=workplace, data=_input(employer, payload)
-    )
+        raise ValidationError({"workplace_id": "Arbeidsplassen finnes ikke hos arbeidsgiveren."})
+    with request_fields(tasks="task_ids", workplace="workplace_id"):
+        opening = services.opening_create(
+            actor=request.user, workplace=workplace, data=_input(employer, payload)
+        )
     return Status(201, OpeningOut.from_model(opening))
 
 
@@ -103,9 +108,10 @@ def opening_update(
 ) -> OpeningOut:
     opening = _opening(request, employer_id, opening_id, change=True)
     employer = opening.workplace.employer
-    opening = services.opening_update(
-        actor=request.user, opening=opening, data=_input(employer, payload)
-    )
+    with request_fields(tasks="task_ids", workplace="workplace_id"):
+        opening = services.opening_update(
+            actor=request.user, opening=opening, data=_input(employer, payload)
+        )
     return OpeningOut.from_model(opening)
 
 

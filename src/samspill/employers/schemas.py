@@ -4,40 +4,55 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Annotated
 from uuid import UUID
 
 from ninja import Schema
+from pydantic import Field
 
+from samspill.core.choices import TimeOfDay
+from samspill.core.schemas import EventDate, HoursPerWeek, LongText, ShortText, choice
 from samspill.employers.models import (
+    ContactKind,
     ContactPerson,
+    Demand,
     Employer,
     EmployerContact,
+    EmployerSize,
     Opening,
+    OpeningKind,
+    OpeningPurpose,
+    OpeningStatus,
     OpeningStatusChange,
+    Sector,
     Task,
     Workplace,
 )
+
+SectorChoice = choice(Sector)
+SizeChoice = choice(EmployerSize, blank=True)
+DemandLevel = Annotated[int, Field(ge=0, le=3)]
 
 # -- employers -----------------------------------------------------------------------------
 
 
 class EmployerIn(Schema):
-    org_number: str
-    name: str
-    sector: str
+    org_number: Annotated[str, Field(max_length=20)]
+    name: ShortText
+    sector: SectorChoice  # type: ignore[valid-type]
     ia_agreement: bool = False
-    size: str = ""
-    wishes: str = ""
-    inclusion_notes: str = ""
+    size: SizeChoice = ""  # type: ignore[valid-type]
+    wishes: LongText = ""
+    inclusion_notes: LongText = ""
 
 
 class EmployerUpdateIn(Schema):
-    name: str
-    sector: str
+    name: ShortText
+    sector: SectorChoice  # type: ignore[valid-type]
     ia_agreement: bool = False
-    size: str = ""
-    wishes: str = ""
-    inclusion_notes: str = ""
+    size: SizeChoice = ""  # type: ignore[valid-type]
+    wishes: LongText = ""
+    inclusion_notes: LongText = ""
 
 
 class EmployerOut(Schema):
@@ -84,10 +99,10 @@ class EmployerDetailOut(EmployerOut):
 
 
 class ContactPersonIn(Schema):
-    name: str
-    role: str
-    phone: str
-    email: str = ""
+    name: ShortText
+    role: ShortText
+    phone: Annotated[str, Field(max_length=40)]
+    email: ShortText = ""
 
 
 class ContactPersonOut(Schema):
@@ -112,11 +127,11 @@ class ContactPersonOut(Schema):
 
 
 class WorkplaceIn(Schema):
-    name: str
-    address: str
-    municipality: str
-    latitude: float
-    longitude: float
+    name: ShortText
+    address: ShortText
+    municipality: ShortText
+    latitude: Annotated[float, Field(ge=-90, le=90)]
+    longitude: Annotated[float, Field(ge=-180, le=180)]
     buddy_available: bool = False
     introduction_routine: str = ""
     internal_training: str = ""
@@ -140,10 +155,10 @@ class TaskIn(Schema):
     name: str
     description: str = ""
     #: Level 0–3 (Ingen, Litt, Middels, Mye) per demand; a demand left out is 0.
-    demands: dict[str, int] = {}
+    demands: dict[choice(Demand), DemandLevel] = {}  # type: ignore[valid-type]
     #: Values of TimeOfDay: day, evening, night, weekend.
-    time_of_day: list[str]
-    hours_per_week: Decimal
+    time_of_day: Annotated[list[choice(TimeOfDay)], Field(max_length=4)]  # type: ignore[valid-type]
+    hours_per_week: HoursPerWeek
     adaptable: bool = False
     adaptation_note: str = ""
 
@@ -170,25 +185,27 @@ class TaskOut(TaskIn):
 # -- contacts and visits -------------------------------------------------------------------
 
 
-class ContactIn(Schema):
-    occurred_on: date
-    kind: str
-    summary: str
+class EmployerContactIn(Schema):
+    """A contact or visit in the employer's contact log (not a follow-up contact)."""
+
+    occurred_on: EventDate
+    kind: choice(ContactKind)  # type: ignore[valid-type]
+    summary: LongText
     #: Who made the contact (a NAV user at your office); you if left out.
     made_by: UUID | None = None
     workplace_id: UUID | None = None
 
 
-class ContactOut(Schema):
+class EmployerContactOut(Schema):
     id: UUID
     occurred_on: date
-    kind: str
+    kind: choice(ContactKind)  # type: ignore[valid-type]
     summary: str
     made_by: str
     workplace_id: UUID | None
 
     @classmethod
-    def from_model(cls, contact: EmployerContact) -> ContactOut:
+    def from_model(cls, contact: EmployerContact) -> EmployerContactOut:
         return cls(
             id=contact.uuid,
             occurred_on=contact.occurred_on,
@@ -203,15 +220,15 @@ class ContactOut(Schema):
 
 
 class OpeningUpdateIn(Schema):
-    kind: str
-    purpose: str
-    title: str
-    hours_per_week: Decimal
-    description: str = ""
-    task_ids: list[UUID] = []
-    starts_on: date | None = None
-    ends_on: date | None = None
-    application_deadline: date | None = None
+    kind: choice(OpeningKind)  # type: ignore[valid-type]
+    purpose: choice(OpeningPurpose)  # type: ignore[valid-type]
+    title: ShortText
+    hours_per_week: HoursPerWeek
+    description: LongText = ""
+    task_ids: Annotated[list[UUID], Field(max_length=100)] = []
+    starts_on: EventDate | None = None
+    ends_on: EventDate | None = None
+    application_deadline: EventDate | None = None
 
 
 class OpeningIn(OpeningUpdateIn):
@@ -253,8 +270,8 @@ class OpeningOut(Schema):
 
 
 class StatusChangeIn(Schema):
-    to_status: str
-    reason: str = ""
+    to_status: choice(OpeningStatus)  # type: ignore[valid-type]
+    reason: LongText = ""
 
 
 class StatusChangeOut(Schema):

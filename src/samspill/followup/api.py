@@ -13,16 +13,19 @@ from ninja import Router, Schema, Status
 
 from samspill.accounts.access import employer_list_for_user, worklist_for_user
 from samspill.accounts.models import Role
+from samspill.api_errors import request_fields
 from samspill.audit.models import Purpose
 from samspill.candidates.presentation import Surface
 from samspill.core.http import AuthenticatedRequest
+from samspill.core.schemas import EventDate, LongText, ShortText, choice
 from samspill.followup import selectors, services
 from samspill.followup.access import (
     concern_reporter_access,
     concerns_reader_access,
     followup_process_for_user,
 )
-from samspill.followup.models import Commitment, Concern, Contact
+from samspill.followup.models import Commitment, Concern, ConcernKind, Contact, Form, Party, Place
+from samspill.followup.plan_templates import TEMPLATES
 from samspill.followup.selectors import ScheduledItem
 
 router = Router(tags=["followup"])
@@ -109,8 +112,8 @@ class PlanOut(Schema):
 
 
 class PlanIn(Schema):
-    template: str
-    starts_on: date
+    template: choice(sorted(TEMPLATES))  # type: ignore[valid-type]
+    starts_on: EventDate
 
 
 def _plan_out(request: AuthenticatedRequest, process_id: UUID) -> PlanOut:
@@ -147,11 +150,13 @@ def plan_start(request: AuthenticatedRequest, process_id: UUID, payload: PlanIn)
     return Status(201, _plan_out(request, process_id))
 
 
-class ContactOut(Schema):
+class FollowupContactOut(Schema):
+    """A logged follow-up conversation on a process (not the employer's contact log)."""
+
     id: UUID
-    party: str
-    form: str
-    place: str
+    party: choice(Party)  # type: ignore[valid-type]
+    form: choice(Form)  # type: ignore[valid-type]
+    place: choice(Place)  # type: ignore[valid-type]
     on: date
     note: str
     plan_item_id: UUID | None
@@ -159,7 +164,7 @@ class ContactOut(Schema):
     outside_work_owner: str
 
     @classmethod
-    def from_model(cls, contact: Contact) -> ContactOut:
+    def from_model(cls, contact: Contact) -> FollowupContactOut:
         return cls(
             id=contact.uuid,
             party=contact.party,
@@ -173,30 +178,30 @@ class ContactOut(Schema):
         )
 
 
-class ContactIn(Schema):
-    party: str
-    form: str
-    place: str
-    on: date
-    note: str = ""
+class FollowupContactIn(Schema):
+    party: choice(Party)  # type: ignore[valid-type]
+    form: choice(Form)  # type: ignore[valid-type]
+    place: choice(Place)  # type: ignore[valid-type]
+    on: EventDate
+    note: LongText = ""
     employer_id: UUID | None = None
     plan_item_id: UUID | None = None
     outside_work: bool = False
-    outside_work_owner: str = ""
+    outside_work_owner: ShortText = ""
 
 
-@router.get(_PROCESS + "/contacts", response=list[ContactOut], summary="Siste kontakter")
-def contact_list(request: AuthenticatedRequest, process_id: UUID) -> list[ContactOut]:
+@router.get(_PROCESS + "/contacts", response=list[FollowupContactOut], summary="Siste kontakter")
+def contact_list(request: AuthenticatedRequest, process_id: UUID) -> list[FollowupContactOut]:
     access = followup_process_for_user(
         user=request.user, process_id=process_id, surface=Surface.NONE
     )
-    return [ContactOut.from_model(c) for c in selectors.contacts_of(process=access.process)]
+    return [FollowupContactOut.from_model(c) for c in selectors.contacts_of(process=access.process)]
 
 
-@router.post(_PROCESS + "/contacts", response={201: ContactOut}, summary="Logg en kontakt")
+@router.post(_PROCESS + "/contacts", response={201: FollowupContactOut}, summary="Logg en kontakt")
 def contact_create(
-    request: AuthenticatedRequest, process_id: UUID, payload: ContactIn
-) -> Status[ContactOut]:
+    request: AuthenticatedRequest, process_id: UUID, payload: FollowupContactIn
+) -> Status[FollowupContactOut]:
     access = followup_process_for_user(
         user=request.user, process_id=process_id, surface=Surface.NONE
     )
@@ -211,10 +216,11 @@ def contact_create(
     )
     if item_id and item is None:
         raise ValidationError({"plan_item_id": "Fant ikke den planlagte kontakten i forløpet."})
-    contact = services.followup_log_contact(
-        actor=request.user, process=access.process, employer=employer, plan_item=item, **data
-    )
-    return Status(201, ContactOut.from_model(contact))
+    with request_fields(employer="employer_id", plan_item="plan_item_id"):
+        contact = services.followup_log_contact(
+            actor=request.user, process=access.process, employer=employer, plan_item=item, **data
+        )
+    return Status(201, FollowupContactOut.from_model(contact))
 
 
 class CommitmentOut(Schema):
@@ -236,8 +242,8 @@ class CommitmentOut(Schema):
 
 
 class CommitmentIn(Schema):
-    title: str
-    deadline: date
+    title: ShortText
+    deadline: EventDate
     owner_id: UUID | None = None
 
 
@@ -293,8 +299,8 @@ class ConcernOut(Schema):
 
 
 class ConcernIn(Schema):
-    kind: str
-    text: str
+    kind: choice(ConcernKind)  # type: ignore[valid-type]
+    text: LongText
 
 
 @router.get(_PROCESS + "/concerns", response=list[ConcernOut], summary="Henvendelser")

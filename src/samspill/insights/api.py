@@ -5,11 +5,13 @@ estimate from counts."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Annotated
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Router, Schema
+from pydantic import Field
 
 from samspill.audit.models import Purpose
 from samspill.core.http import AuthenticatedRequest
@@ -21,8 +23,8 @@ router = Router(tags=["insights"])
 
 
 class Group(Schema):
-    n: int
-    k: int
+    n: Annotated[int, Field(ge=0, le=10_000_000)]
+    k: Annotated[int, Field(ge=0, le=10_000_000)]
 
 
 class Periods(Schema):

@@ -4,10 +4,13 @@ pages; every display of a person is logged with purpose "api"."""
 
 from __future__ import annotations
 
+from typing import Annotated
 from uuid import UUID
 
 from ninja import Router, Status
+from pydantic import Field
 
+from samspill.api_errors import request_fields
 from samspill.audit.models import Purpose
 from samspill.core.http import AuthenticatedRequest
 from samspill.matching import access, selectors, services
@@ -32,6 +35,8 @@ router = Router(tags=["matching"])
 _PROCESS = "/processes/{uuid:process_id}"
 _MEETING = "/meetings/{uuid:meeting_id}"
 API = Purpose.API
+#: How many ranked candidates to return.
+Limit = Annotated[int, Field(ge=1, le=100)]
 
 
 def _candidate_ranking(request: AuthenticatedRequest, ranking: Ranking) -> CandidateRankingOut:
@@ -65,11 +70,11 @@ def opening_candidates(
     request: AuthenticatedRequest,
     opening_id: UUID,
     include_excluded: bool = False,
-    limit: int = 20,
+    limit: Limit = 20,
 ) -> CandidateRankingOut:
     opening = access.opening_for_matching(user=request.user, opening_id=opening_id, purpose=API)
     ranking = selectors.candidates_for_opening(
-        opening, limit=max(1, min(limit, 100)), include_excluded=include_excluded
+        opening, limit=limit, include_excluded=include_excluded
     )
     return _candidate_ranking(request, ranking)
 
@@ -83,13 +88,13 @@ def workplace_candidates(
     request: AuthenticatedRequest,
     workplace_id: UUID,
     include_excluded: bool = False,
-    limit: int = 20,
+    limit: Limit = 20,
 ) -> CandidateRankingOut:
     workplace = access.workplace_for_matching(
         user=request.user, workplace_id=workplace_id, purpose=API
     )
     ranking = selectors.candidates_for_workplace(
-        workplace, limit=max(1, min(limit, 100)), include_excluded=include_excluded
+        workplace, limit=limit, include_excluded=include_excluded
     )
     return _candidate_ranking(request, ranking)
 
@@ -154,18 +159,19 @@ def carve_create(
         user=request.user, workplace_id=workplace_id, purpose=API
     )
     ids = dict(workplace.tasks.filter(uuid__in=payload.task_ids).values_list("uuid", "pk"))
-    match = services.carve_to_opening(
-        actor=request.user,
-        process=process,
-        workplace=workplace,
-        data=services.CarvedOpeningInput(
-            title=payload.title,
-            kind=payload.kind,
-            purpose=payload.purpose,
-            description=payload.description,
-            tasks=[ids[uuid] for uuid in payload.task_ids if uuid in ids],
-        ),
-    )
+    with request_fields(tasks="task_ids"):
+        match = services.carve_to_opening(
+            actor=request.user,
+            process=process,
+            workplace=workplace,
+            data=services.CarvedOpeningInput(
+                title=payload.title,
+                kind=payload.kind,
+                purpose=payload.purpose,
+                description=payload.description,
+                tasks=[ids[uuid] for uuid in payload.task_ids if uuid in ids],
+            ),
+        )
     return Status(
         201, MatchOut.from_access(access.match_access_for_user(user=request.user, match=match))
     )
@@ -185,12 +191,13 @@ def match_create(request: AuthenticatedRequest, payload: MatchIn) -> Status[Matc
     opening = access.opening_for_matching(
         user=request.user, opening_id=payload.opening_id, purpose=API
     )
-    match = services.match_propose(
-        actor=request.user,
-        process=process,
-        opening=opening,
-        override_reason=payload.override_reason,
-    )
+    with request_fields(opening="opening_id"):
+        match = services.match_propose(
+            actor=request.user,
+            process=process,
+            opening=opening,
+            override_reason=payload.override_reason,
+        )
     return Status(
         201, MatchOut.from_access(access.match_access_for_user(user=request.user, match=match))
     )

@@ -4,15 +4,23 @@ id, name or explanation: only initials, age group and their advisor."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 from uuid import UUID
 
 from ninja import Schema
+from pydantic import Field
 
-from samspill.core.schemas import CandidateOut
-from samspill.employers.models import Opening
+from samspill.core.schemas import CandidateOut, EventDate, LongText, ShortText, choice
+from samspill.employers.models import Opening, OpeningKind, OpeningPurpose
 from samspill.matching.access import MatchAccess, RankedCandidate
 from samspill.matching.engine import CarvedJob, Explanation, MatchResult, Ranking
-from samspill.matching.models import MatchMeeting, MeetingLine
+from samspill.matching.models import (
+    DeclineReason,
+    LineOutcome,
+    MatchMeeting,
+    MatchStatus,
+    MeetingLine,
+)
 
 
 class TermOut(Schema):
@@ -217,24 +225,24 @@ class CarvedJobOut(Schema):
 
 class CarveIn(Schema):
     # Defaults, so that a missing field gets the service's Norwegian message at that field.
-    task_ids: list[UUID] = []
-    title: str = ""
-    kind: str = ""
-    purpose: str = ""
-    description: str = ""
+    task_ids: Annotated[list[UUID], Field(max_length=100)] = []
+    title: ShortText = ""
+    kind: choice(OpeningKind, blank=True) = ""  # type: ignore[valid-type]
+    purpose: choice(OpeningPurpose, blank=True) = ""  # type: ignore[valid-type]
+    description: LongText = ""
 
 
 class MatchIn(Schema):
     process_id: UUID
     opening_id: UUID
-    override_reason: str = ""
+    override_reason: LongText = ""
 
 
 class MoveIn(Schema):
-    to_status: str = ""
-    on: date | None = None
-    reason: str = ""
-    note: str = ""
+    to_status: choice(MatchStatus, blank=True) = ""  # type: ignore[valid-type]
+    on: EventDate | None = None
+    reason: choice(DeclineReason, blank=True) = ""  # type: ignore[valid-type]
+    note: LongText = ""
 
 
 class MatchOut(Schema):
@@ -334,5 +342,5 @@ class MeetingOut(Schema):
 
 
 class OutcomeIn(Schema):
-    outcome: str = ""
-    note: str = ""
+    outcome: choice(LineOutcome, blank=True) = ""  # type: ignore[valid-type]
+    note: LongText = ""

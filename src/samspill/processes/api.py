@@ -9,7 +9,7 @@ from samspill.accounts.access import ProcessAccess, process_get_for_user, proces
 from samspill.audit.models import Purpose
 from samspill.candidates.presentation import Surface
 from samspill.core.http import AuthenticatedRequest
-from samspill.core.schemas import CandidateOut
+from samspill.core.schemas import CandidateOut, PageNumber
 
 router = Router(tags=["processes"])
 
@@ -51,7 +51,7 @@ class ProcessPageOut(Schema):
 
 
 @router.get("", response=ProcessPageOut, summary="Forløpene brukeren har tilgang til")
-def process_list(request: AuthenticatedRequest, page: int = 1) -> ProcessPageOut:
+def process_list(request: AuthenticatedRequest, page: PageNumber = 1) -> ProcessPageOut:
     result = process_page_for_user(
         user=request.user, purpose=Purpose.API, page_number=page, surface=Surface.CARD
     )

@@ -150,7 +150,7 @@ def test_workplaces_and_tasks(world: World, client: Client) -> None:
     }
     response = _send(client, "post", tasks_url, body)
     assert response.status_code == 422
-    assert response.json()["detail"] == {"pace": ["Velg et nivå fra 0 (ingen) til 3 (mye)."]}
+    assert response.json()["detail"] == {"demands.pace": ["Skriv et tall som er høyst 3."]}
     response = _send(client, "post", tasks_url, {**body, "demands": {"standing": 3}})
     assert response.status_code == 201
     task = response.json()
@@ -242,7 +242,7 @@ def test_opening_tasks_must_come_from_this_employer_and_workplace(
     before = Opening.objects.count()
     response = _send(client, "post", url, _opening_body(world, task_ids=[str(foreign_task.uuid)]))
     assert response.status_code == 422
-    assert "finnes ikke hos arbeidsgiveren" in response.json()["detail"]["tasks"][0]
+    assert "finnes ikke hos arbeidsgiveren" in response.json()["detail"]["task_ids"][0]
     response = _send(client, "post", url, _opening_body(world, task_ids=[str(sibling_task.uuid)]))
     assert response.status_code == 422
     assert "annen arbeidsplass" in response.json()["detail"]["tasks"][0]
