@@ -293,6 +293,14 @@ if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*(/[a-z0-9_-]+)*/", SAMSPILL_ADMIN_PATH)
     )
 SAMSPILL_API_DOCS = env_bool("SAMSPILL_API_DOCS", DEVELOPMENT)
 
+# Request bodies: bounded, so no request can make the server hold much in memory. JSON and
+# form fields up to 1 MB (an import file is a file, bounded by the import itself); uploads
+# over 1 MB are streamed to a temporary file. The API answers 413/400 in Norwegian.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 5
+
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
