@@ -1,4 +1,8 @@
-"""Production login through OpenID Connect (filled in below)."""
+"""Login through OpenID Connect: not built yet.
+
+The login page shows one button per configured provider; until OIDC is built no provider
+is configured, so the page offers the local password login only.
+"""
 
 from __future__ import annotations
 

@@ -68,11 +68,11 @@ def log_in(page: Any, base_url: str, username: str, *, audit: bool = True) -> No
     page.goto(f"{base_url}/logg-inn/")
     if audit:
         check_accessibility(page)
+    code = _second_factor_code(username)  # before the password: the app is set up
     page.get_by_label("Brukernavn").fill(username)
     page.get_by_label("Passord").fill(PASSWORD)
     page.get_by_role("button", name="Logg inn").click()
     page.wait_for_load_state()
-    code = _second_factor_code(username)
     if code is not None:  # staff: the six digits their authenticator app shows now
         page.get_by_label("Engangskode").fill(code)
         page.get_by_role("button", name="Bekreft").click()
