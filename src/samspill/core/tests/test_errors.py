@@ -128,9 +128,7 @@ def test_api_errors_are_norwegian_json(world: World, client: Client) -> None:
     response = client.get("/api/finnes-ikke")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/json")
-    assert response.json() == {
-        "detail": "Fant ikke det du ba om, eller du har ikke tilgang til det."
-    }
+    assert response.json()["detail"].startswith("Fant ikke det du ba om")
 
 
 @pytest.mark.urls("samspill.core.tests.urls_errors")

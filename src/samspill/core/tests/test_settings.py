@@ -19,9 +19,15 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         for k, v in os.environ.items()
         if not k.startswith(("DJANGO_", "PYTEST_")) and k != "DATABASE_URL"
     }
+    # Required in production besides what each test sets (test_production_settings.py
+    # checks the refusals without them).
+    required = {
+        "DATABASE_URL": "sqlite:///:memory:",
+        "SAMSPILL_INTEGRITY_KEY": "integrity-key-for-tests-only-0123456789abcdef",
+    }
     return subprocess.run(
         [sys.executable, str(MANAGE), *args],
-        env={**clean, **env},
+        env={**clean, **required, **env},
         capture_output=True,
         text=True,
         timeout=120,
