@@ -74,7 +74,7 @@ elif not DEVELOPMENT and (
 #: The key of the keyed hashes that make tampering show (the audit trail's seals, the
 #: agreement version chains; lib/integrity.py). Kept outside the database, never rotated
 #: without re-sealing (docs/production.md).
-_DEV_INTEGRITY_KEY = "samspill-development-only-integrity-key-0123456789abcdef"  # noqa: S105
+_DEV_INTEGRITY_KEY = "samspill-development-only-integrity-key-0123456789abcdef"
 SAMSPILL_INTEGRITY_KEY = os.environ.get("SAMSPILL_INTEGRITY_KEY", "")
 if not SAMSPILL_INTEGRITY_KEY:
     if not DEVELOPMENT:

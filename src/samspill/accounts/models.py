@@ -1,9 +1,5 @@
 """Users, roles, offices (NAV-kontor) and teams."""
 
-# django-stubs follows the reverse relations of django-otp's devices to User; django-otp
-# ships no type information (pyproject.toml's overrides do not list it yet).
-# mypy: disable-error-code="import-untyped"
-
 from __future__ import annotations
 
 import uuid

@@ -15,10 +15,10 @@ from collections.abc import Iterable
 import segno
 from django.conf import settings
 from django.db import transaction
-from django_otp.models import Device  # type: ignore[import-untyped]
-from django_otp.oath import TOTP  # type: ignore[import-untyped]
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken  # type: ignore[import-untyped]
-from django_otp.plugins.otp_totp.models import TOTPDevice  # type: ignore[import-untyped]
+from django_otp.models import Device
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samspill.accounts.models import User
 from samspill.audit.models import Action, Outcome, Purpose

@@ -6,7 +6,7 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
-from axes.utils import reset as axes_reset  # type: ignore[import-untyped]
+from axes.utils import reset as axes_reset
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q

@@ -6,7 +6,7 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
-from axes.helpers import get_cool_off  # type: ignore[import-untyped]
+from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -18,8 +18,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
-from django_otp import login as otp_login  # type: ignore[import-untyped]
-from django_otp.plugins.otp_static.models import StaticDevice  # type: ignore[import-untyped]
+from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from samspill import rules
 from samspill.accounts import oidc, second_factor

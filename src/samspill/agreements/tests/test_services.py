@@ -195,7 +195,7 @@ def test_tampering_is_reported(world: World) -> None:
             ],
         )
     found = chain.verify(agreement)
-    assert [(f.number, f.problem) for f in found][0] == (
+    assert (found[0].number, found[0].problem) == (
         1,
         "innholdet er endret etter at det ble låst",
     )

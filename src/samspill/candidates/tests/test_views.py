@@ -192,6 +192,7 @@ def test_the_page_shows_what_changed_since_the_last_visit(
     frozen_clock.shift(datetime.timedelta(hours=2))
     profile_update(actor=world.manager, candidate=candidate, hours_max=35)
     frozen_clock.shift(datetime.timedelta(hours=2))
+    client.force_login(world.advisor)  # four idle hours: logged out meanwhile, back in now
 
     html = client.get(_detail(candidate)).content.decode()
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.utils.html import escape
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samspill.accounts.models import Role
+from samspill.accounts.second_factor import totp_code
 from samspill.accounts.tests.factories import UserFactory
 from samspill.audit.models import AuditEvent, Purpose
 from samspill.conftest import World
@@ -111,9 +113,18 @@ def test_login_with_username_and_password(world: World) -> None:
     assert "Logg inn i Samspill" in page.content.decode()
     token = client.cookies["csrftoken"].value
 
+    device = TOTPDevice.objects.create(user=world.advisor, name="Testapp", confirmed=True)
     response = client.post(
         "/logg-inn/",
         {"username": "advisor", "password": "test-passord-123", "csrfmiddlewaretoken": token},
+    )
+    assert response.status_code == 302
+    asked = client.get(response["Location"])  # staff: not in before the second factor
+    assert asked.status_code == 302
+    assert asked["Location"].startswith("/logg-inn/kode/")
+    response = client.post(
+        asked["Location"],
+        {"code": totp_code(device), "csrfmiddlewaretoken": client.cookies["csrftoken"].value},
     )
     assert response.status_code == 302
     assert response["Location"] == "/"
@@ -159,11 +170,12 @@ def test_healthz_answers_without_login(db: None, client: Client) -> None:
 
 # --- query counts ---------------------------------------------------------------------------
 
-#: session, user, count, one page of processes, one bulk audit insert, phase counts; and «I dag»:
+#: session, user, the second-factor device, count, one page of processes, one bulk audit
+#: insert, phase counts; and «I dag»:
 #: the processes in scope, plan items, latest contacts, open concerns, commitments near their
 #: deadline, open correction requests, one bulk audit insert for the lines shown, unread
 #: notifications.
-ADVISOR_START_QUERIES = 14
+ADVISOR_START_QUERIES = 15
 
 
 @pytest.mark.parametrize("extra", [5, 40])
@@ -190,7 +202,7 @@ def test_manager_start_query_count_does_not_grow(
     for _ in range(extra):
         ProcessFactory(advisor=UserFactory(role=Role.ADVISOR, office=world.office))
     client.force_login(world.manager)
-    with django_assert_num_queries(4):  # session, user, office, one grouped count
+    with django_assert_num_queries(5):  # session, user, device, office, one grouped count
         response = client.get("/")
     assert response.status_code == 200
     assert len(response.context["rows"]) == extra + 1

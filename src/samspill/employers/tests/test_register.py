@@ -25,8 +25,9 @@ from samspill.rules import EMPLOYER_NOT_CONTACTED_AFTER
 OSLO = ZoneInfo("Europe/Oslo")
 TODAY = datetime.date(2026, 6, 1)
 
-#: session, user, the count for the paginator, one page of annotated employers.
-REGISTER_QUERIES = 4
+#: session, user, the second-factor device, the count for the paginator, one page of
+#: annotated employers.
+REGISTER_QUERIES = 5
 
 
 @pytest.fixture(autouse=True)

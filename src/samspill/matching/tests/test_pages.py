@@ -176,11 +176,11 @@ def test_workplaces_for_a_candidate_are_carved_best_first(scene: Scene, client: 
     assert carve in text
 
 
-#: Session and user; the opening, its tasks, the offices, the employer's experience, the
-#: workplace's tasks and the employer's declines; the feed check; the visible people, their
-#: consents, the masked people and their peers (to count who shares initials and age
-#: group); one audit insert for each kind; the pipeline.
-RANKING_QUERIES = 16
+#: Session, user and the second-factor device; the opening, its tasks, the offices, the
+#: employer's experience, the workplace's tasks and the employer's declines; the feed
+#: check; the visible people, their consents, the masked people and their peers (to count
+#: who shares initials and age group); one audit insert for each kind; the pipeline.
+RANKING_QUERIES = 17
 
 
 def test_the_ranking_page_runs_a_fixed_number_of_queries(

@@ -371,8 +371,9 @@ def test_the_second_page_is_filtered_like_the_first(
 
 # --- query count ----------------------------------------------------------------------------
 
-#: Session, user, page of processes, their count, the counts aggregate, the audit rows.
-PORTFOLIO_QUERIES = 6
+#: Session, user, the second-factor device, page of processes, their count, the counts
+#: aggregate, the audit rows.
+PORTFOLIO_QUERIES = 7
 
 
 @pytest.mark.parametrize("total", [5, 60])

@@ -362,8 +362,9 @@ def _fill_office(world: World, n: int) -> None:
         )
 
 
-#: session, user, count, one page of processes with everything joined, one bulk audit insert.
-LIST_QUERIES = 5
+#: session, user, the second-factor device, count, one page of processes with everything
+#: joined, one bulk audit insert.
+LIST_QUERIES = 6
 
 
 @pytest.mark.parametrize("extra", [5, 40])
