@@ -122,7 +122,7 @@ def wage_subsidy(request: AuthenticatedRequest, payload: WageSubsidyIn) -> WageS
     )
 
 
-class CommitmentOut(Schema):
+class AgreementCommitmentOut(Schema):
     text: str
     deadline: date
     owner: str
@@ -163,7 +163,7 @@ class AgreementOut(Schema):
     employer_contact_phone: str | None
     nav_contact: str | None
     nav_contact_phone: str
-    commitments: list[CommitmentOut]
+    commitments: list[AgreementCommitmentOut]
     approvals: list[ApprovalOut]
     waiting_for: list[str]
     monthly_subsidy: list[StepOut]
@@ -198,7 +198,7 @@ class AgreementOut(Schema):
             nav_contact=agreement.nav_contact.display_name if agreement.nav_contact else None,
             nav_contact_phone=agreement.nav_contact_phone,
             commitments=[
-                CommitmentOut(text=c.text, deadline=c.deadline, owner=c.owner)
+                AgreementCommitmentOut(text=c.text, deadline=c.deadline, owner=c.owner)
                 for c in agreement.commitments.all()
             ],
             approvals=[

@@ -149,6 +149,27 @@ class ProfileIn(Schema):
     def _none_is_empty(cls, value: list[str] | None) -> list[str]:
         return [] if value is None else value
 
+    @field_validator(
+        "main_goal",
+        "benefit",
+        "time_outside_work",
+        "interests",
+        "resources",
+        "experience",
+        "education",
+        "avoid",
+    )
+    @classmethod
+    def _none_is_blank(cls, value: str | None) -> str:
+        return "" if value is None else value
+
+    @field_validator("need_level")
+    @classmethod
+    def _need_level_is_required(cls, value: str | None) -> str:
+        if value is None:
+            raise ValueError("Velg innsatsbehov.")
+        return value
+
 
 class ChangedOut(Schema):
     changed: list[str]

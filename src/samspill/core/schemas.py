@@ -67,8 +67,16 @@ EventDate = Annotated[
 Offset = Annotated[int, Field(ge=0, le=1_000_000)]
 PageNumber = Annotated[int, Field(ge=1, le=100_000)]
 HoursPerWeek = Annotated[Decimal, Field(ge=0, le=60, max_digits=4, decimal_places=1)]
-ShortText = Annotated[str, Field(max_length=200)]
-LongText = Annotated[str, Field(max_length=10_000)]
+
+
+def no_nul(value: str) -> str:
+    if "\x00" in value:  # PostgreSQL cannot store it; nobody types it
+        raise ValueError("Teksten har et ugyldig tegn (NUL).")
+    return value
+
+
+ShortText = Annotated[str, Field(max_length=200), AfterValidator(no_nul)]
+LongText = Annotated[str, Field(max_length=10_000), AfterValidator(no_nul)]
 
 
 def choice(choices: type[TextChoices] | list[Any], *, blank: bool = False) -> Any:

@@ -20,10 +20,10 @@ from samspill.accounts.access import employer_get_for_user, employer_list_for_us
 from samspill.accounts.models import User
 from samspill.audit.models import Purpose
 from samspill.core.http import AuthenticatedRequest
-from samspill.core.schemas import Offset
+from samspill.core.schemas import Offset, ShortText, choice
 from samspill.employers import access as scoped
 from samspill.employers import selectors, services
-from samspill.employers.models import Employer, Task
+from samspill.employers.models import Employer, Sector, Task
 from samspill.employers.schemas import (
     ContactPersonIn,
     ContactPersonOut,
@@ -75,8 +75,8 @@ def employer_list(
     request: AuthenticatedRequest,
     limit: Limit = 100,
     offset: Offset = 0,
-    q: Annotated[str, Field(max_length=200)] = "",
-    sector: str = "",
+    q: ShortText = "",
+    sector: choice(Sector, blank=True) = "",  # type: ignore[valid-type]
     not_contacted: bool = False,
 ) -> list[EmployerOut]:
     rows = selectors.employer_register(

@@ -8,10 +8,10 @@ from typing import Annotated
 from uuid import UUID
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from samspill.core.choices import TimeOfDay
-from samspill.core.schemas import EventDate, HoursPerWeek, LongText, ShortText, choice
+from samspill.core.schemas import EventDate, HoursPerWeek, LongText, ShortText, choice, no_nul
 from samspill.employers.models import (
     ContactKind,
     ContactPerson,
@@ -37,7 +37,7 @@ DemandLevel = Annotated[int, Field(ge=0, le=3)]
 
 
 class EmployerIn(Schema):
-    org_number: Annotated[str, Field(max_length=20)]
+    org_number: Annotated[str, Field(max_length=20), AfterValidator(no_nul)]
     name: ShortText
     sector: SectorChoice  # type: ignore[valid-type]
     ia_agreement: bool = False
@@ -101,7 +101,7 @@ class EmployerDetailOut(EmployerOut):
 class ContactPersonIn(Schema):
     name: ShortText
     role: ShortText
-    phone: Annotated[str, Field(max_length=40)]
+    phone: Annotated[str, Field(max_length=40), AfterValidator(no_nul)]
     email: ShortText = ""
 
 
@@ -133,12 +133,12 @@ class WorkplaceIn(Schema):
     latitude: Annotated[float, Field(ge=-90, le=90)]
     longitude: Annotated[float, Field(ge=-180, le=180)]
     buddy_available: bool = False
-    introduction_routine: str = ""
-    internal_training: str = ""
-    physical_environment: str = ""
-    social_environment: str = ""
-    career_opportunities: str = ""
-    recruitment_need: str = ""
+    introduction_routine: LongText = ""
+    internal_training: LongText = ""
+    physical_environment: LongText = ""
+    social_environment: LongText = ""
+    career_opportunities: LongText = ""
+    recruitment_need: LongText = ""
 
 
 class WorkplaceOut(WorkplaceIn):
@@ -152,15 +152,15 @@ class WorkplaceOut(WorkplaceIn):
 
 
 class TaskIn(Schema):
-    name: str
-    description: str = ""
+    name: ShortText
+    description: LongText = ""
     #: Level 0–3 (Ingen, Litt, Middels, Mye) per demand; a demand left out is 0.
     demands: dict[choice(Demand), DemandLevel] = {}  # type: ignore[valid-type]
     #: Values of TimeOfDay: day, evening, night, weekend.
     time_of_day: Annotated[list[choice(TimeOfDay)], Field(max_length=4)]  # type: ignore[valid-type]
     hours_per_week: HoursPerWeek
     adaptable: bool = False
-    adaptation_note: str = ""
+    adaptation_note: LongText = ""
 
 
 class TaskOut(TaskIn):

@@ -223,7 +223,7 @@ def contact_create(
     return Status(201, FollowupContactOut.from_model(contact))
 
 
-class CommitmentOut(Schema):
+class FollowupCommitmentOut(Schema):
     id: UUID
     title: str
     deadline: date
@@ -231,7 +231,7 @@ class CommitmentOut(Schema):
     done_on: date | None
 
     @classmethod
-    def from_model(cls, commitment: Commitment) -> CommitmentOut:
+    def from_model(cls, commitment: Commitment) -> FollowupCommitmentOut:
         return cls(
             id=commitment.uuid,
             title=commitment.title,
@@ -247,18 +247,25 @@ class CommitmentIn(Schema):
     owner_id: UUID | None = None
 
 
-@router.get(_PROCESS + "/commitments", response=list[CommitmentOut], summary="NAVs forpliktelser")
-def commitment_list(request: AuthenticatedRequest, process_id: UUID) -> list[CommitmentOut]:
+@router.get(
+    _PROCESS + "/commitments", response=list[FollowupCommitmentOut], summary="NAVs forpliktelser"
+)
+def commitment_list(request: AuthenticatedRequest, process_id: UUID) -> list[FollowupCommitmentOut]:
     access = followup_process_for_user(
         user=request.user, process_id=process_id, surface=Surface.NONE
     )
-    return [CommitmentOut.from_model(c) for c in selectors.commitments_of(process=access.process)]
+    return [
+        FollowupCommitmentOut.from_model(c)
+        for c in selectors.commitments_of(process=access.process)
+    ]
 
 
-@router.post(_PROCESS + "/commitments", response={201: CommitmentOut}, summary="Ny forpliktelse")
+@router.post(
+    _PROCESS + "/commitments", response={201: FollowupCommitmentOut}, summary="Ny forpliktelse"
+)
 def commitment_create(
     request: AuthenticatedRequest, process_id: UUID, payload: CommitmentIn
-) -> Status[CommitmentOut]:
+) -> Status[FollowupCommitmentOut]:
     access = followup_process_for_user(
         user=request.user, process_id=process_id, surface=Surface.NONE
     )
@@ -273,7 +280,7 @@ def commitment_create(
         deadline=payload.deadline,
         owner=owner,
     )
-    return Status(201, CommitmentOut.from_model(commitment))
+    return Status(201, FollowupCommitmentOut.from_model(commitment))
 
 
 class ConcernOut(Schema):

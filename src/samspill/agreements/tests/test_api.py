@@ -50,7 +50,7 @@ def test_a_broken_rule_is_a_422_in_norwegian(world: World, client: Client) -> No
     client.force_login(world.advisor)
     response = _post(client, end="2026-01-15")
     assert response.status_code == 422
-    assert response.json()["detail"]["end_on"] == [
+    assert response.json()["detail"]["end"] == [
         "Midlertidig lønnstilskudd kan vare i høyst 12 måneder for situasjonsbestemt innsats "
         "(til og med 14.01.2026)."
     ]

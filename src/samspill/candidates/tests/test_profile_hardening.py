@@ -72,3 +72,17 @@ def test_demo_addresses_made_from_norwegian_names_are_valid(
     local = email_local_part(*parts)
     assert local == expected
     validate_email(f"{local}7@example.com")
+
+
+def test_null_text_clears_and_a_null_need_level_is_refused(world: World) -> None:
+    url = f"/api/candidates/{world.process.candidate.uuid}/profile"
+    headers = _auth(world.advisor)
+    cleared = Client().patch(
+        url, json.dumps({"avoid": None}), content_type="application/json", headers=headers
+    )
+    assert cleared.status_code == 200
+    refused = Client().patch(
+        url, json.dumps({"need_level": None}), content_type="application/json", headers=headers
+    )
+    assert refused.status_code == 422
+    assert refused.json()["detail"] == {"need_level": ["Velg innsatsbehov."]}

@@ -245,7 +245,7 @@ def test_opening_tasks_must_come_from_this_employer_and_workplace(
     assert "finnes ikke hos arbeidsgiveren" in response.json()["detail"]["task_ids"][0]
     response = _send(client, "post", url, _opening_body(world, task_ids=[str(sibling_task.uuid)]))
     assert response.status_code == 422
-    assert "annen arbeidsplass" in response.json()["detail"]["tasks"][0]
+    assert "annen arbeidsplass" in response.json()["detail"]["task_ids"][0]
     assert Opening.objects.count() == before
     assert Task.objects.filter(pk=foreign_task.pk).exists()
 

@@ -73,3 +73,20 @@ def test_the_schema_lists_choices_names_and_statuses(world: World, client: Clien
     assert {"201", "400", "401", "403", "404", "413", "422"} <= set(create)
     error = create["422"]["content"]["application/json"]["schema"]["$ref"]
     assert error.endswith("/ValidationErrorOut")
+
+
+def test_a_nul_character_is_refused_at_its_field(world: World, client: Client) -> None:
+    url = f"/api/employers/{world.employer_org.uuid}/contact-persons"
+    body = {"name": "Kari\u0000", "role": "Leder", "phone": "45459827"}
+    response = client.post(
+        url, json.dumps(body), content_type="application/json", headers=_auth(world.advisor)
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"] == {"name": ["Teksten har et ugyldig tegn (NUL)."]}
+
+
+def test_every_schema_name_is_used_once(world: World, client: Client) -> None:
+    schema = client.get("/api/openapi.json", headers=_auth(world.advisor)).json()
+    components = schema["components"]["schemas"]
+    assert {"AgreementCommitmentOut", "FollowupCommitmentOut"} <= set(components)
+    assert "CommitmentOut" not in components
