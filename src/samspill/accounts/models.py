@@ -157,3 +157,63 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"
+
+
+class AccessChangeStatus(models.TextChoices):
+    PENDING = "pending", _("Venter på godkjenning")
+    APPROVED = "approved", _("Godkjent og gjennomført")
+    REJECTED = "rejected", _("Avvist")
+
+
+class AccessChange(PublicModel):
+    """A change of a user's role, office, team or employer: the only way these change.
+
+    A change that gives access to personal data needs a second person to approve it (four
+    eyes), and nobody requests or approves a change of their own access
+    (``accounts/grants.py``). Every step is in the audit trail."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="access_changes", verbose_name=_("bruker")
+    )
+    role = models.CharField(_("ny rolle"), max_length=20, choices=Role.choices)
+    office = models.ForeignKey(
+        Office, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("nytt kontor")
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("nytt team")
+    )
+    employer = models.ForeignKey(
+        "employers.Employer",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("ny arbeidsgiver"),
+    )
+    reason = models.CharField(_("begrunnelse"), max_length=300)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=AccessChangeStatus.choices,
+        default=AccessChangeStatus.PENDING,
+    )
+    requested_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("bedt om av")
+    )
+    requested_at = models.DateTimeField(_("bedt om"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("avgjort av"),
+    )
+    decided_at = models.DateTimeField(_("avgjort"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = _("tilgangsendring")
+        verbose_name_plural = _("tilgangsendringer")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_role_display()} ({self.get_status_display()})"

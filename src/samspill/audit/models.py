@@ -37,6 +37,7 @@ class Purpose(models.TextChoices):
     AUDIT_REVIEW = "audit_review", _("Kontroll av innsynslogg")
     API = "api", _("Tilgang via API")
     RETENTION = "retention", _("Sletting etter oppbevaringstiden")
+    ADMINISTRATION = "administration", _("Administrasjon av brukere og tilganger")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
