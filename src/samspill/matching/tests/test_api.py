@@ -82,7 +82,7 @@ def test_openings_for_a_candidate_and_job_carving(scene: Scene, client: Client) 
         {"task_ids": [], "title": "Plukker", "kind": "job", "purpose": "trial"},
     )
     assert response.status_code == 422
-    assert "tasks" in response.json()["detail"]
+    assert "task_ids" in response.json()["detail"]  # keyed to the request field
 
 
 def test_meeting_agenda_through_the_api(scene: Scene, client: Client) -> None:
