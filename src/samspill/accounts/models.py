@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device
 
 from samspill.core.models import PublicModel
 
@@ -94,6 +95,10 @@ class User(PublicModel, AbstractUser):
         help_text=_("For samarbeidspartnere, f.eks. «Hjelpemiddelsentralen i Oslo»."),
     )
     phone = models.CharField(_("telefon"), max_length=20, blank=True)
+    #: The identity at an OpenID Connect provider this user logs in as (accounts/oidc_login.py):
+    #: the provider's issuer and the stable ``sub`` claim. Empty until linked.
+    oidc_issuer = models.CharField(_("OIDC-utsteder"), max_length=200, blank=True, default="")
+    oidc_subject = models.CharField(_("OIDC-subjekt"), max_length=200, blank=True, default="")
 
     objects: ClassVar[UserManager[User]] = UserManager()  # type: ignore[assignment]
 
@@ -111,6 +116,11 @@ class User(PublicModel, AbstractUser):
                 condition=~Q(role__in=OFFICE_ROLES) | Q(office__isnull=False),
                 name="user_office_roles_have_office",
             ),
+            models.UniqueConstraint(
+                fields=["oidc_issuer", "oidc_subject"],
+                condition=~Q(oidc_subject=""),
+                name="user_unique_oidc_identity",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -124,6 +134,23 @@ class User(PublicModel, AbstractUser):
     def needs_second_factor(self) -> bool:
         """Staff and anyone with the admin site must confirm each login with a code."""
         return self.role in SECOND_FACTOR_ROLES or self.is_staff or self.is_superuser
+
+
+class IdentityProviderDevice(Device):  # type: ignore[misc]
+    """The organisation's identity provider as a django-otp device: a staff login through it
+    has met the second factor there (accounts/oidc_login.py), and the session is marked
+    verified with this device the way a TOTP code marks it. It accepts no codes."""
+
+    user: models.ForeignKey[User, User] = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta(Device.Meta):  # type: ignore[misc]
+        verbose_name = _("innlogging hos identitetsleverandør")
+        verbose_name_plural = _("innlogginger hos identitetsleverandør")
+
+    def verify_token(self, token: str) -> bool:
+        return False
 
 
 class TokenScope(models.TextChoices):

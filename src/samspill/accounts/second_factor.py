@@ -20,7 +20,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from samspill.accounts.models import User
+from samspill.accounts.models import IdentityProviderDevice, User
 from samspill.audit.models import Action, Outcome, Purpose
 from samspill.audit.services import Subject, audit_record
 
@@ -28,6 +28,7 @@ from samspill.audit.services import Subject, audit_record
 RECOVERY_CODE_COUNT = 10
 APP_DEVICE_NAME = "Autentiseringsapp"
 RECOVERY_DEVICE_NAME = "Reservekoder"
+IDENTITY_PROVIDER_DEVICE_NAME = "Innlogging som ansatt"
 
 #: The demo users' TOTP secret (RFC 6238's test key, base32 GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ).
 #: Demo only: seed_demo refuses production settings, and the code page shows the current
@@ -168,6 +169,16 @@ def _audit_success(*, user: User, device: Device) -> None:
     else:
         detail = "andre faktor: riktig kode fra autentiseringsappen"
     _audit(user=user, action=Action.CHANGE, detail=detail)
+
+
+def identity_provider_device(user: User) -> IdentityProviderDevice:
+    """The device a staff login through the organisation's identity provider (which did
+    the second factor) marks the session verified with, via ``django_otp.login``."""
+    device: IdentityProviderDevice
+    device, _created = IdentityProviderDevice.objects.get_or_create(
+        user=user, defaults={"name": IDENTITY_PROVIDER_DEVICE_NAME, "confirmed": True}
+    )
+    return device
 
 
 def recovery_codes_left(user: User) -> int:
