@@ -18,6 +18,8 @@ import dj_database_url
 import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 
+from samspill.accounts.oidc import providers_from_env
+
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
 NODE_MODULES = PROJECT_DIR / "node_modules"
@@ -261,6 +263,9 @@ if not DEVELOPMENT:
             "DJANGO_ALLOWED_HOSTS holds a wildcard: list each host name in full."
         )
 
+#: Login through OpenID Connect (accounts/oidc.py reads the OIDC_* variables; none: off).
+SAMSPILL_OIDC_PROVIDERS = providers_from_env(os.environ, require_https=not DEVELOPMENT)
+
 # Content-Security-Policy (django-csp): only Samspill's own files, nothing inline, no
 # frames. Templates hold no inline scripts, event handlers or style attributes; htmx is
 # told not to add its indicator <style> (base.html). ``data:`` images are the design
@@ -276,8 +281,13 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
         # A login that starts with a form redirecting to the identity provider needs
-        # its origin here (SAMSPILL_CSP_FORM_ACTION): browsers check the redirect too.
-        "form-action": ["'self'", *env_list("SAMSPILL_CSP_FORM_ACTION")],
+        # its origin here: browsers check the redirect too. The configured OIDC providers'
+        # origins are added; SAMSPILL_CSP_FORM_ACTION for any other.
+        "form-action": [
+            "'self'",
+            *env_list("SAMSPILL_CSP_FORM_ACTION"),
+            *dict.fromkeys(p.origin for p in SAMSPILL_OIDC_PROVIDERS),
+        ],
         "frame-ancestors": ["'none'"],
     }
 }
@@ -334,6 +344,7 @@ if TESTING:
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked username + address
     "django.contrib.auth.backends.ModelBackend",
+    "samspill.accounts.oidc_login.ProviderBackend",  # OIDC callbacks only (accounts/oidc.py)
 ]
 #: Lock a username from one address after this many wrong passwords, for the cool-off time.
 AXES_FAILURE_LIMIT = env_int("SAMSPILL_LOGIN_FAILURE_LIMIT", 5)
@@ -342,6 +353,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "samspill.accounts.views.lockout_response"
 AXES_ENABLE_ADMIN = False  # unlocking is audited: manage.py unlock_login (accounts.services)
+AXES_VERBOSE = False  # our own audit rows record logins; axes need not log each one too
 #: Trust X-Forwarded-For only behind this many proxies of our own (0: the peer address).
 SAMSPILL_PROXY_COUNT = env_int("SAMSPILL_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "samspill.accounts.lockout.client_ip"

@@ -1,8 +1,10 @@
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
 from samspill.accounts import views
 from samspill.accounts.middleware import second_factor_exempt
+from samspill.accounts.oidc import Kind
 
 app_name = "accounts"
 urlpatterns = [
@@ -13,3 +15,20 @@ urlpatterns = [
     path("okt/forleng/", views.keep_alive, name="keep_alive"),
     path("api-nokler/", views.api_tokens, name="api_tokens"),
 ]
+# Login through OpenID Connect, one pair per provider (the views 404 an unconfigured one);
+# named per provider because mozilla-django-oidc reverses the callback without arguments.
+for _kind in Kind:
+    urlpatterns += [
+        path(
+            f"logg-inn/oidc/{_kind.value}/",
+            login_not_required(views.OidcStartView.as_view()),
+            {"provider": _kind.value},
+            name=f"oidc_start_{_kind.value}",
+        ),
+        path(
+            f"logg-inn/oidc/{_kind.value}/tilbake/",
+            login_not_required(views.OidcCallbackView.as_view()),
+            {"provider": _kind.value},
+            name=f"oidc_callback_{_kind.value}",
+        ),
+    ]

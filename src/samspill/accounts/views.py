@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -10,6 +11,7 @@ from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,16 +20,24 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
+from django.views.generic import View
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
+from mozilla_django_oidc.views import (
+    OIDCAuthenticationCallbackView,
+    OIDCAuthenticationRequestView,
+)
+from requests import RequestException
 
 from samspill import rules
-from samspill.accounts import oidc, second_factor
+from samspill.accounts import oidc, oidc_login, second_factor
 from samspill.accounts.forms import CodeForm, EnrolForm, LoginForm, TokenForm
 from samspill.accounts.middleware import LOGGED_OUT_KEY, second_factor_exempt
 from samspill.accounts.models import ApiToken
 from samspill.accounts.services import api_token_issue, api_token_revoke
 from samspill.core.http import AuthenticatedRequest
+
+logger = logging.getLogger(__name__)
 
 
 def _login_context(request: HttpRequest) -> dict[str, Any]:
@@ -72,6 +82,79 @@ def _next_url(request: HttpRequest) -> str:
     ):
         return target
     return reverse(settings.LOGIN_REDIRECT_URL)
+
+
+class OidcStartView(OIDCAuthenticationRequestView):  # type: ignore[misc]
+    """«Logg inn med …»: off to the provider, with state, nonce and PKCE in the session."""
+
+    provider: oidc.Provider
+
+    def __init__(self, **kwargs: Any) -> None:
+        View.__init__(self, **kwargs)  # the library's __init__ reads one provider's settings
+
+    def get_settings(self, attr: str, *default: Any) -> Any:
+        return self.provider.library_setting(attr, *default)
+
+    def get(self, request: HttpRequest, provider: str) -> HttpResponse:
+        self.provider = oidc.provider_or_404(provider)
+        self.OIDC_OP_AUTH_ENDPOINT = self.provider.authorization_endpoint
+        self.OIDC_RP_CLIENT_ID = self.provider.client_id
+        request.session[oidc.SESSION_PROVIDER_KEY] = self.provider.key
+        response: HttpResponse = super().get(request)
+        return response
+
+
+_REFUSALS = {
+    oidc_login.Refusal.UNKNOWN: _(
+        "Vi fant ingen bruker i Samspill for denne innloggingen. Kontakt veilederen din "
+        "eller systemadministratoren for å få tilgang."
+    ),
+    oidc_login.Refusal.STAFF_ONLY: _(
+        "Brukeren din er en ansattbruker. Logg inn med «Logg inn som ansatt»."
+    ),
+    oidc_login.Refusal.CITIZEN_ONLY: _(
+        "«Logg inn som ansatt» er for ansatte i NAV. Brukeren din logger inn med ID-porten."
+    ),
+}
+
+
+class OidcCallbackView(OIDCAuthenticationCallbackView):  # type: ignore[misc]
+    """Back from the provider: the library checks state and nonce, ``oidc_login`` maps the
+    identity to a user. A staff login whose provider did the second factor is verified."""
+
+    provider: oidc.Provider
+
+    def get_settings(self, attr: str, *default: Any) -> Any:
+        return self.provider.library_setting(attr, *default)
+
+    def get(self, request: HttpRequest, provider: str) -> HttpResponse:
+        self.provider = oidc.provider_or_404(provider)
+        if request.session.get(oidc.SESSION_PROVIDER_KEY) != self.provider.key:
+            return self.login_failure()
+        try:
+            response: HttpResponse = super().get(request)
+        except (SuspiciousOperation, RequestException) as error:
+            logger.warning("OIDC login via %s failed: %s", self.provider.key, error)
+            return self.login_failure()
+        return response
+
+    def login_success(self) -> HttpResponse:
+        response: HttpResponse = super().login_success()
+        result = oidc_login.login_result(self.request)
+        if self.provider.is_staff and result is not None and result.second_factor_met:
+            otp_login(self.request, second_factor.identity_provider_device(self.user))
+        return response
+
+    def login_failure(self) -> HttpResponse:
+        result = oidc_login.login_result(self.request)
+        refusal = result.refusal if result is not None else oidc_login.Refusal.NONE
+        messages.error(
+            self.request,
+            _REFUSALS.get(
+                refusal, _("Innloggingen ble avbrutt eller kunne ikke bekreftes. Prøv igjen.")
+            ),
+        )
+        return redirect("accounts:login")
 
 
 @second_factor_exempt
