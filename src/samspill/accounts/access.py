@@ -61,9 +61,16 @@ def _subject_of_process(process: InclusionProcess, view: CandidateView | None = 
     return Subject("process", process.uuid, process.candidate.uuid, shown)
 
 
-def _deny(
-    *, user: User, subject: Subject, purpose: Purpose, action: Action, why: str, error: Exception
+def deny(
+    *,
+    user: User,
+    subject: Subject,
+    purpose: Purpose,
+    action: Action,
+    why: str,
+    error: Exception | None = None,
 ) -> NoReturn:
+    """Write the denied audit row, then refuse (404 unless ``error`` says otherwise)."""
     audit_record(
         actor=user,
         subject=subject,
@@ -72,7 +79,7 @@ def _deny(
         outcome=Outcome.DENIED,
         detail=why,
     )
-    raise error
+    raise error if error is not None else Http404()
 
 
 def _fields_detail(fields: frozenset[str]) -> str:
@@ -130,7 +137,7 @@ def process_get_for_user(
             .first()
         )
         why = "finnes ikke" if owner is None else "forløpet er utenfor brukerens tilgang"
-        _deny(
+        deny(
             user=user,
             subject=Subject("process", process_id, owner),
             purpose=purpose,
@@ -140,7 +147,7 @@ def process_get_for_user(
         )
     access = _process_access(user, process, surface)
     if for_change and not access.can_change:
-        _deny(
+        deny(
             user=user,
             subject=_subject_of_process(process),
             purpose=purpose,
@@ -206,7 +213,7 @@ def candidate_get_for_user(*, user: User, candidate_id: UUID, purpose: Purpose) 
     candidate = policy.candidates_visible_to(user).filter(uuid=candidate_id).first()
     if candidate is None:
         exists = Candidate.objects.filter(uuid=candidate_id).exists()
-        _deny(
+        deny(
             user=user,
             subject=Subject("candidate", candidate_id, candidate_id),
             purpose=purpose,
@@ -231,7 +238,7 @@ def employer_get_for_user(
     employer = policy.employers_visible_to(user).filter(uuid=employer_id).first()
     action = Action.CHANGE if for_change else Action.VIEW
     if employer is None:
-        _deny(
+        deny(
             user=user,
             subject=Subject("employer", employer_id),
             purpose=purpose,
@@ -241,7 +248,7 @@ def employer_get_for_user(
         )
     access = EmployerAccess(employer, policy.may_change_employer(user, employer))
     if for_change and not access.can_change:
-        _deny(
+        deny(
             user=user,
             subject=Subject("employer", employer.uuid),
             purpose=purpose,
@@ -268,7 +275,7 @@ def audit_log_for_user(
     candidate = Candidate.objects.filter(uuid=candidate_id).first()
     subject = Subject("audit_log", candidate_id, candidate_id)
     if candidate is None or not policy.may_read_audit_log(user, candidate):
-        _deny(
+        deny(
             user=user,
             subject=subject,
             purpose=Purpose.AUDIT_REVIEW,
@@ -285,7 +292,7 @@ def audit_log_for_user(
 
 def deny_audit_search(*, user: User) -> NoReturn:
     """Only managers search the Innsynslogg; anyone else is refused, and that is logged."""
-    _deny(
+    deny(
         user=user,
         subject=Subject("audit_log", None),
         purpose=Purpose.AUDIT_REVIEW,
@@ -384,10 +391,10 @@ def candidate_profile_for_user(
         why = "utenfor brukerens tilgang"
         if not Candidate.objects.filter(uuid=candidate_id).exists():
             why = "finnes ikke"
-        _deny(user=user, subject=subject, purpose=purpose, action=action, why=why, error=Http404())
+        deny(user=user, subject=subject, purpose=purpose, action=action, why=why, error=Http404())
     access = _profile_access(user, candidate, changes_since=not for_change)
     if for_change and not access.can_change:
-        _deny(
+        deny(
             user=user,
             subject=subject,
             purpose=purpose,
@@ -412,7 +419,7 @@ def own_profile_for_user(*, user: User, surface: frozenset[str] = Surface.PROFIL
     """The jobseeker's own profile ("Min profil"; ``Surface.SHARING`` for «Hva jeg deler»)."""
     candidate = Candidate.objects.filter(user=user).first() if user.role == Role.JOBSEEKER else None
     if candidate is None:
-        _deny(
+        deny(
             user=user,
             subject=Subject("profile", None),
             purpose=Purpose.OWN_DATA,
@@ -463,7 +470,7 @@ def agreement_get_for_user(
             .values_list("process__candidate__uuid", flat=True)
             .first()
         )
-        _deny(
+        deny(
             user=user,
             subject=Subject("agreement", agreement_id, owner),
             purpose=purpose,
@@ -483,7 +490,7 @@ def agreement_get_for_user(
         "agreement", agreement.uuid, candidate.uuid, process.candidate.shown | shared.items
     )
     if for_change and not process.can_change:
-        _deny(
+        deny(
             user=user,
             subject=subject,
             purpose=purpose,
@@ -557,7 +564,7 @@ def worklist_for_user(*, user: User, team_id: UUID | None = None, limit: int = 2
     from samspill.followup.worklist import build_worklist, worklist_processes
 
     if user.role not in WORKLIST_ROLES:
-        _deny(
+        deny(
             user=user,
             subject=Subject("worklist", None),
             purpose=Purpose.PORTFOLIO,
@@ -574,7 +581,7 @@ def worklist_for_user(*, user: User, team_id: UUID | None = None, limit: int = 2
         if team_id is not None:
             team = next((t for t in teams if t.uuid == team_id), None)
             if team is None:
-                _deny(
+                deny(
                     user=user,
                     subject=Subject("team", team_id),
                     purpose=Purpose.PORTFOLIO,

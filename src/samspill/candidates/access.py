@@ -11,16 +11,15 @@ candidate (``policy.may_change_candidate``) reach the export and the correction 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import Any
 from uuid import UUID
 
 from django.db.models import QuerySet
-from django.http import Http404
 
 from samspill.accounts import policy
-from samspill.accounts.access import audit_log_for_user, candidate_view
+from samspill.accounts.access import audit_log_for_user, candidate_view, deny
 from samspill.accounts.models import Role, User
-from samspill.audit.models import Action, AuditEvent, Outcome, Purpose
+from samspill.audit.models import Action, AuditEvent, Purpose
 from samspill.audit.services import Subject, audit_record
 from samspill.candidates import export
 from samspill.candidates.models import Candidate, CorrectionRequest
@@ -30,25 +29,13 @@ EXPORT = "export"
 CORRECTION = "correction_request"
 
 
-def _deny(*, user: User, subject: Subject, purpose: Purpose, action: Action, why: str) -> NoReturn:
-    audit_record(
-        actor=user,
-        subject=subject,
-        action=action,
-        purpose=purpose,
-        outcome=Outcome.DENIED,
-        detail=why,
-    )
-    raise Http404
-
-
 def own_candidate(*, user: User, object_type: str, action: Action = Action.VIEW) -> Candidate:
     """The jobseeker's own candidate record; anyone else gets 404 and a denied row.
 
     Not logged when allowed: the caller logs what it shows."""
     candidate = Candidate.objects.filter(user=user).first() if user.role == Role.JOBSEEKER else None
     if candidate is None:
-        _deny(
+        deny(
             user=user,
             subject=Subject(object_type, None),
             purpose=Purpose.OWN_DATA,
@@ -65,7 +52,7 @@ def _candidate_for_staff(
     candidate = policy.candidates_visible_to(user).filter(uuid=candidate_id).first()
     if candidate is None or not policy.may_change_candidate(user, candidate):
         exists = candidate is not None or Candidate.objects.filter(uuid=candidate_id).exists()
-        _deny(
+        deny(
             user=user,
             subject=Subject(object_type, candidate_id, candidate_id if exists else None),
             purpose=Purpose.CASE_WORK,
@@ -157,7 +144,7 @@ def correction_get_for_user(
         .first()
     )
     if request is None:
-        _deny(
+        deny(
             user=user,
             subject=Subject(CORRECTION, correction_id, candidate.uuid),
             purpose=Purpose.CASE_WORK,
