@@ -45,17 +45,33 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+def _run_axe(page: Any, axe: str) -> Any:
+    """axe's result for the page once it has loaded. Evaluated through the DevTools protocol,
+    not added as an inline <script>: the Content-Security-Policy refuses inline scripts.
+    A click just before may still be navigating: then wait for the new page and run again."""
+    from playwright.sync_api import Error
+
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            page.evaluate(axe)
+            return page.evaluate(
+                "async () => await axe.run(document, {runOnly: "
+                "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']})"
+            )
+        except Error as error:
+            navigating = "documentElement" in str(error) or "context was destroyed" in str(error)
+            if not navigating or attempt == 2:
+                raise
+            page.wait_for_timeout(200)
+    raise AssertionError("unreachable")
+
+
 def check_accessibility(page: Any) -> None:
     """No serious or critical axe violation (WCAG 2.1 A/AA and best practice) on the page."""
     from django.conf import settings
 
-    # Evaluated through the DevTools protocol, not added as an inline <script>: the
-    # Content-Security-Policy rightly refuses inline scripts on every page.
-    page.evaluate((Path(settings.NODE_MODULES) / "axe-core" / "axe.min.js").read_text())
-    result = page.evaluate(
-        "async () => await axe.run(document, {runOnly: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']})"
-    )
+    result = _run_axe(page, (Path(settings.NODE_MODULES) / "axe-core" / "axe.min.js").read_text())
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
         for v in result["violations"]
