@@ -312,11 +312,15 @@ def _allowed(viewer: str, consent: set[str]) -> set[str]:
         return set(consent)
     if viewer == "partner":
         return set(PARTNER_FIELDS) | NEED_ITEMS  # all needs, so each of them
+    if viewer == "employer_contact":
+        return set()  # not invited into the process: the meeting shows them a masked row
     return set(ALL_FIELDS) | NEED_ITEMS
 
 
 @pytest.mark.parametrize("state", list(CONSENTS))
-@pytest.mark.parametrize("viewer", ["employer", "partner", "advisor", "manager", "jobseeker"])
+@pytest.mark.parametrize(
+    "viewer", ["employer", "partner", "advisor", "manager", "jobseeker", "employer_contact"]
+)
 def test_no_surface_shows_more_than_the_viewer_may_see(
     world: World, client: Client, viewer: str, state: str
 ) -> None:
