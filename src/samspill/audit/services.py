@@ -27,9 +27,14 @@ class Subject:
     fields: frozenset[str] = frozenset()
 
 
+#: Who the trail names for what Samspill does by itself (the daily retention command).
+SYSTEM_ACTOR_NAME = "Samspill (automatisk sletting)"
+SYSTEM_ROLE = "system"
+
+
 def _event(
     *,
-    actor: User,
+    actor: User | None,
     subject: Subject,
     action: Action,
     outcome: Outcome,
@@ -39,8 +44,8 @@ def _event(
 ) -> AuditEvent:
     event = AuditEvent(
         actor=actor,
-        actor_name=actor.display_name[:160],
-        actor_role=actor.role,
+        actor_name=actor.display_name[:160] if actor else SYSTEM_ACTOR_NAME,
+        actor_role=actor.role if actor else SYSTEM_ROLE,
         action=action,
         outcome=outcome,
         purpose=purpose,
@@ -103,28 +108,18 @@ def audit_record_many(
     return len(events)
 
 
-#: Who the trail names for what Samspill does by itself (the daily retention command).
-SYSTEM_ACTOR_NAME = "Samspill (automatisk sletting)"
-SYSTEM_ROLE = "system"
-
-
 def audit_record_system(
     *, subject: Subject, action: Action, purpose: Purpose, detail: str = ""
 ) -> AuditEvent:
     """An allowed row written by Samspill itself, with no user behind it."""
-    event = AuditEvent(
+    event = _event(
         actor=None,
-        actor_name=SYSTEM_ACTOR_NAME,
-        actor_role=SYSTEM_ROLE,
+        subject=subject,
         action=action,
         outcome=Outcome.ALLOWED,
         purpose=purpose,
-        object_type=subject.object_type,
-        object_uuid=subject.object_uuid,
-        subject_uuid=subject.subject_uuid,
-        detail=detail[:300],
+        detail=detail,
     )
-    event.row_hash = row_hash(event)
     event.save()
     return event
 

@@ -14,10 +14,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
-from samspill.accounts.access import ProcessAccess, process_get_for_user
+from samspill.accounts.access import ProcessAccess, deny, process_get_for_user
 from samspill.accounts.models import Role, User
-from samspill.audit.models import Action, Outcome, Purpose
-from samspill.audit.services import Subject, audit_record
+from samspill.audit.models import Action, Purpose
+from samspill.audit.services import Subject
 from samspill.candidates.presentation import Surface
 from samspill.followup.models import Commitment, Concern, PlanItem
 
@@ -27,15 +27,15 @@ M = TypeVar("M", bound=Model)
 def _deny(
     *, user: User, access: ProcessAccess, kind: str, uuid: UUID | None, why: str, error: Exception
 ) -> NoReturn:
-    audit_record(
-        actor=user,
-        subject=Subject(kind, uuid, access.process.candidate.uuid),
-        action=Action.CHANGE,
+    subject = Subject(kind, uuid, access.process.candidate.uuid)
+    deny(
+        user=user,
+        subject=subject,
         purpose=Purpose.CASE_WORK,
-        outcome=Outcome.DENIED,
-        detail=why,
+        action=Action.CHANGE,
+        why=why,
+        error=error,
     )
-    raise error
 
 
 def followup_process_for_user(

@@ -22,9 +22,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from samspill.accounts import policy
-from samspill.accounts.access import ProcessAccess, candidate_view, process_get_for_user
+from samspill.accounts.access import ProcessAccess, candidate_view, deny, process_get_for_user
 from samspill.accounts.models import Role, User
-from samspill.audit.models import Action, Outcome, Purpose
+from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record, audit_record_many
 from samspill.candidates.models import CandidateField, ConsentRecord
 from samspill.candidates.presentation import CandidateView, Surface, may_explain
@@ -37,15 +37,7 @@ from samspill.rules import SMALL_NUMBER_LIMIT, YOUNG_AGE_LIMIT
 
 
 def _deny(user: User, subject: Subject, purpose: Purpose, why: str, error: Exception) -> NoReturn:
-    audit_record(
-        actor=user,
-        subject=subject,
-        action=Action.VIEW,
-        purpose=purpose,
-        outcome=Outcome.DENIED,
-        detail=why,
-    )
-    raise error
+    deny(user=user, subject=subject, purpose=purpose, action=Action.VIEW, why=why, error=error)
 
 
 def require_matching(user: User, subject: Subject, purpose: Purpose) -> None:
