@@ -4,7 +4,7 @@ from uuid import UUID
 
 from ninja import Router, Schema
 
-from samspill.core.http import AuthenticatedRequest
+from samspill.lib.http import AuthenticatedRequest
 
 router = Router(tags=["accounts"])
 

@@ -3,7 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from samspill.accounts.models import TokenScope
-from samspill.core.forms import AkselFormMixin, Form
+from samspill.lib.forms import AkselFormMixin, Form
 
 
 class LoginForm(AkselFormMixin, AuthenticationForm):

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device
 
-from samspill.core.models import PublicModel
+from samspill.lib.models import PublicModel
 
 
 class Role(models.TextChoices):

@@ -35,7 +35,7 @@ from samspill.accounts.forms import CodeForm, EnrolForm, LoginForm, TokenForm
 from samspill.accounts.middleware import LOGGED_OUT_KEY, second_factor_exempt
 from samspill.accounts.models import ApiToken
 from samspill.accounts.services import api_token_issue, api_token_revoke
-from samspill.core.http import AuthenticatedRequest
+from samspill.lib.http import AuthenticatedRequest
 
 logger = logging.getLogger(__name__)
 

@@ -20,8 +20,8 @@ from samspill.accounts.access import (
 from samspill.agreements import measures, selectors, services, subsidy
 from samspill.audit.models import Purpose
 from samspill.candidates.models import NeedLevel
-from samspill.core.http import AuthenticatedRequest
 from samspill.core.schemas import EventDate, LongText, choice
+from samspill.lib.http import AuthenticatedRequest
 
 router = Router(tags=["agreements"])
 

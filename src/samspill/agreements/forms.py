@@ -10,8 +10,8 @@ from samspill.agreements import subsidy
 from samspill.agreements.measures import REFERRAL_CHOICES
 from samspill.agreements.models import Agreement, CancelReason
 from samspill.agreements.services import CHANGE_KINDS
-from samspill.core.forms import AkselFormMixin, Form
 from samspill.lib import bounds
+from samspill.lib.forms import AkselFormMixin, Form
 from samspill.lib.validation import InvalidValue
 
 FOLLOWUP_FORMS = [

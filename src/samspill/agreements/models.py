@@ -15,7 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samspill.agreements.measures import MAIN_CHOICES
-from samspill.core.models import PublicModel
+from samspill.lib.models import PublicModel
 
 
 class Purpose(models.TextChoices):

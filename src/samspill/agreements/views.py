@@ -29,8 +29,8 @@ from samspill.agreements.forms import (
 )
 from samspill.agreements.models import Party, Stage
 from samspill.audit.models import Purpose
-from samspill.core.errors import add_service_errors
-from samspill.core.http import AuthenticatedRequest
+from samspill.lib.forms import add_service_errors
+from samspill.lib.http import AuthenticatedRequest
 
 _PURPOSE_BY_ROLE: dict[str, Purpose] = {
     Role.EMPLOYER: Purpose.EMPLOYER_PORTAL,

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samspill.core.forms import Form
+from samspill.lib.forms import Form
 
 
 class PersonSearchForm(Form):

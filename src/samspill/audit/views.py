@@ -18,7 +18,7 @@ from samspill.accounts.models import Role
 from samspill.audit.forms import PersonSearchForm
 from samspill.audit.plain import describe
 from samspill.candidates.access import own_access_log_for_user
-from samspill.core.http import AuthenticatedRequest
+from samspill.lib.http import AuthenticatedRequest
 
 
 @require_GET

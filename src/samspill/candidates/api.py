@@ -23,10 +23,10 @@ from samspill.audit.models import Purpose
 from samspill.candidates import selectors, services
 from samspill.candidates.models import Benefit, MainGoal, NeedLevel, TimeOutsideWork
 from samspill.candidates.presentation import Surface
-from samspill.core.choices import TimeOfDay
-from samspill.core.http import AuthenticatedRequest
 from samspill.core.schemas import CandidateOut, LongText, PageNumber, ShortText, choice
 from samspill.employers.models import Sector
+from samspill.lib.choices import TimeOfDay
+from samspill.lib.http import AuthenticatedRequest
 from samspill.processes import portfolio
 from samspill.processes.models import InclusionProcess
 

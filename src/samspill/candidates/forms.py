@@ -15,9 +15,9 @@ from samspill.candidates.models import (
     TimeOutsideWork,
 )
 from samspill.candidates.needs import NEED_TYPES, TAXONOMY, need_consent_item
-from samspill.core.choices import TimeOfDay
-from samspill.core.forms import Form
 from samspill.employers.models import Sector
+from samspill.lib.choices import TimeOfDay
+from samspill.lib.forms import Form
 
 _TEXT = forms.Textarea(attrs={"rows": 3})
 

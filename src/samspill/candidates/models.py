@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samspill.candidates.needs import NEED_CHOICES
-from samspill.core.models import PublicModel
 from samspill.lib.dates import age_on
+from samspill.lib.models import PublicModel
 
 
 class NeedLevel(models.TextChoices):

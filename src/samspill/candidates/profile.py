@@ -15,8 +15,8 @@ from django.db import models
 
 from samspill.candidates.models import Benefit, Candidate, MainGoal, NeedLevel, TimeOutsideWork
 from samspill.candidates.needs import NEED_TYPES
-from samspill.core.choices import TimeOfDay
 from samspill.employers.models import Sector
+from samspill.lib.choices import TimeOfDay
 
 #: Written by the advisor with the candidate (kartlegging).
 ADVISOR_FIELDS = (

@@ -16,8 +16,8 @@ from samspill.audit.models import Purpose
 from samspill.candidates import selectors, services
 from samspill.candidates.forms import ConsentForm, NeedsForm, OwnWordsForm, ProfileForm
 from samspill.candidates.presentation import Surface
-from samspill.core.errors import add_service_errors
-from samspill.core.http import AuthenticatedRequest
+from samspill.lib.forms import add_service_errors
+from samspill.lib.http import AuthenticatedRequest
 
 _PURPOSE_BY_ROLE: dict[str, Purpose] = {
     Role.EMPLOYER: Purpose.EMPLOYER_PORTAL,

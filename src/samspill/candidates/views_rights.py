@@ -26,8 +26,8 @@ from samspill.candidates.access import (
 )
 from samspill.candidates.export import for_display
 from samspill.candidates.forms import CorrectionRequestForm, CorrectionResolveForm
-from samspill.core.errors import add_service_errors
-from samspill.core.http import AuthenticatedRequest
+from samspill.lib.forms import add_service_errors
+from samspill.lib.http import AuthenticatedRequest
 
 EXPORT_PAGE = "candidates/export.html"
 EXPORT_PDF = "candidates/export_pdf.html"

@@ -13,8 +13,8 @@ from django.shortcuts import redirect
 
 from samspill.accounts.models import Role
 from samspill.audit.models import Purpose
-from samspill.core.errors import add_service_errors
-from samspill.core.http import AuthenticatedRequest
+from samspill.lib.forms import add_service_errors
+from samspill.lib.http import AuthenticatedRequest
 
 T = TypeVar("T")
 

@@ -23,8 +23,8 @@ from samspill.accounts.access import (
 from samspill.accounts.models import Role, User
 from samspill.audit.models import Purpose
 from samspill.candidates.presentation import Surface
-from samspill.core.http import AuthenticatedRequest
 from samspill.followup import selectors as followup_selectors
+from samspill.lib.http import AuthenticatedRequest
 from samspill.processes import selectors as process_selectors
 from samspill.processes.models import Phase
 

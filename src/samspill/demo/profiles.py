@@ -18,8 +18,8 @@ from samspill.candidates.models import (
     TimeOutsideWork,
 )
 from samspill.candidates.needs import NEED_TYPES
-from samspill.core.choices import TimeOfDay
 from samspill.employers.models import Sector
+from samspill.lib.choices import TimeOfDay
 
 #: Interest themes: (sectors the theme points to, advisor's notes, the person's own words)
 THEMES: list[tuple[list[str], list[str], list[str]]] = [

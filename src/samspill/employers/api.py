@@ -19,7 +19,6 @@ from pydantic import Field
 from samspill.accounts.access import employer_get_for_user, employer_list_for_user
 from samspill.accounts.models import User
 from samspill.audit.models import Purpose
-from samspill.core.http import AuthenticatedRequest
 from samspill.core.schemas import Offset, ShortText, choice
 from samspill.employers import access as scoped
 from samspill.employers import selectors, services
@@ -39,6 +38,7 @@ from samspill.employers.schemas import (
     WorkplaceIn,
     WorkplaceOut,
 )
+from samspill.lib.http import AuthenticatedRequest
 
 M = TypeVar("M", bound=Model)
 router = Router(tags=["employers"])

@@ -10,8 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from samspill.accounts.models import User
-from samspill.core.choices import TimeOfDay
-from samspill.core.forms import AkselFormMixin, Form
 from samspill.employers.models import (
     ContactKind,
     Demand,
@@ -25,6 +23,8 @@ from samspill.employers.models import (
 )
 from samspill.employers.services import OpeningInput
 from samspill.employers.transitions import allowed_next_statuses
+from samspill.lib.choices import TimeOfDay
+from samspill.lib.forms import AkselFormMixin, Form
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _TEXT = forms.Textarea(attrs={"rows": 3})

@@ -17,8 +17,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samspill.core.choices import TimeOfDay
-from samspill.core.models import PublicModel
+from samspill.lib.choices import TimeOfDay
+from samspill.lib.models import PublicModel
 from samspill.lib.validation import InvalidValue, format_org_number, normalize_org_number
 
 

@@ -14,7 +14,6 @@ from ninja import Router, Status
 from samspill.accounts.access import employer_get_for_user
 from samspill.api_errors import request_fields
 from samspill.audit.models import Purpose
-from samspill.core.http import AuthenticatedRequest
 from samspill.core.schemas import choice
 from samspill.employers import access as scoped
 from samspill.employers import selectors, services
@@ -28,6 +27,7 @@ from samspill.employers.schemas import (
     StatusChangeOut,
 )
 from samspill.employers.transitions import allowed_next_statuses
+from samspill.lib.http import AuthenticatedRequest
 
 router = Router(tags=["openings"])
 

@@ -10,7 +10,6 @@ from uuid import UUID
 from ninja import Schema
 from pydantic import AfterValidator, Field
 
-from samspill.core.choices import TimeOfDay
 from samspill.core.schemas import EventDate, HoursPerWeek, LongText, ShortText, choice, no_nul
 from samspill.employers.models import (
     ContactKind,
@@ -28,6 +27,7 @@ from samspill.employers.models import (
     Task,
     Workplace,
 )
+from samspill.lib.choices import TimeOfDay
 
 SectorChoice = choice(Sector)
 SizeChoice = choice(EmployerSize, blank=True)

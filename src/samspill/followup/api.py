@@ -16,7 +16,6 @@ from samspill.accounts.models import Role
 from samspill.api_errors import request_fields
 from samspill.audit.models import Purpose
 from samspill.candidates.presentation import Surface
-from samspill.core.http import AuthenticatedRequest
 from samspill.core.schemas import EventDate, LongText, ShortText, choice
 from samspill.followup import selectors, services
 from samspill.followup.access import (
@@ -27,6 +26,7 @@ from samspill.followup.access import (
 from samspill.followup.models import Commitment, Concern, ConcernKind, Contact, Form, Party, Place
 from samspill.followup.plan_templates import TEMPLATES
 from samspill.followup.selectors import ScheduledItem
+from samspill.lib.http import AuthenticatedRequest
 
 router = Router(tags=["followup"])
 _PROCESS = "/processes/{uuid:process_id}/followup"

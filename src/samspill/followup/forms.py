@@ -6,7 +6,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samspill.accounts.models import User
-from samspill.core.forms import Form
 from samspill.employers.models import Employer
 from samspill.followup.models import (
     ConcernKind,
@@ -20,6 +19,7 @@ from samspill.followup.models import (
 from samspill.followup.models import Form as ContactForm_
 from samspill.followup.plan_templates import TEMPLATE_CHOICES
 from samspill.followup.services.plans import SYSTEM_REASONS
+from samspill.lib.forms import Form
 
 DATE = forms.DateInput(attrs={"type": "date"})
 

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samspill.core.models import PublicModel
+from samspill.lib.models import PublicModel
 
 
 class Party(models.TextChoices):

@@ -14,9 +14,9 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from samspill.audit.models import Purpose
-from samspill.core.http import AuthenticatedRequest
 from samspill.insights import access, selectors
 from samspill.insights.stats import Rate, did_from_counts, shown
+from samspill.lib.http import AuthenticatedRequest
 from samspill.rules import RETENTION_MONTHS
 
 router = Router(tags=["insights"])

@@ -7,10 +7,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from samspill.accounts.models import Office, Team, User
-from samspill.core.forms import Form
 from samspill.employers.models import Employer
 from samspill.insights.fidelity import ITEMS
 from samspill.insights.models import JobEndReason
+from samspill.lib.forms import Form
 
 _DATE = forms.DateInput(attrs={"type": "date"})
 

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samspill.core.models import PublicModel
+from samspill.lib.models import PublicModel
 
 
 class JobEndReason(models.TextChoices):

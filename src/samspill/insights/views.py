@@ -18,7 +18,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from samspill.accounts.access import employer_list_for_user, process_get_for_user
 from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record
-from samspill.core.http import AuthenticatedRequest
 from samspill.core.pages import submit
 from samspill.followup.models import PlanParty
 from samspill.insights import access, selectors, services
@@ -33,6 +32,7 @@ from samspill.insights.forms import (
     ScopeForm,
 )
 from samspill.insights.stats import Rate, did_regression, shown
+from samspill.lib.http import AuthenticatedRequest
 from samspill.rules import (
     IPS_EMPLOYER_CONTACTS_PER_WEEK,
     IPS_EMPLOYMENT_RATE_BENCHMARKS,

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from samspill.api_errors import request_fields
 from samspill.audit.models import Purpose
-from samspill.core.http import AuthenticatedRequest
+from samspill.lib.http import AuthenticatedRequest
 from samspill.matching import access, selectors, services
 from samspill.matching.engine import MatchResult, Ranking
 from samspill.matching.schemas import (

@@ -8,8 +8,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from samspill.accounts.models import Office
-from samspill.core.forms import Form
 from samspill.employers.models import OpeningKind, OpeningPurpose, Task
+from samspill.lib.forms import Form
 from samspill.matching.models import DeclineReason, LineOutcome, MatchStatus
 
 

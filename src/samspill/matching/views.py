@@ -18,9 +18,9 @@ from samspill.accounts.access import ProcessAccess
 from samspill.accounts.models import Role
 from samspill.audit.models import Purpose
 from samspill.audit.services import Subject
-from samspill.core.http import AuthenticatedRequest
 from samspill.core.pages import purpose, submit
 from samspill.employers.models import Opening
+from samspill.lib.http import AuthenticatedRequest
 from samspill.matching import access, selectors, services
 from samspill.matching.engine import MatchResult, Ranking
 from samspill.matching.forms import CarveForm, MeetingForm, MoveForm, OutcomeForm, ProposeForm

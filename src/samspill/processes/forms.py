@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samspill.accounts.models import User
-from samspill.core.forms import Form
 from samspill.employers.models import Employer
+from samspill.lib.forms import Form
 from samspill.processes.models import MemberRole
 from samspill.processes.transitions import allowed_next_phases
 

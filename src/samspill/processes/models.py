@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from samspill.core.models import PublicModel
+from samspill.lib.models import PublicModel
 
 
 class Phase(models.TextChoices):

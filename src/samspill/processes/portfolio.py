@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from samspill.accounts.models import Role
 from samspill.candidates.models import AccommodationNeed, Benefit, NeedLevel
 from samspill.candidates.presentation import review_cutoff
-from samspill.core.forms import Form
 from samspill.followup.selectors import has_employer_contact
 from samspill.lib.dates import add_months
+from samspill.lib.forms import Form
 from samspill.processes.models import InclusionProcess, Phase
 from samspill.rules import YOUNG_AGE_LIMIT
 

@@ -23,10 +23,10 @@ from samspill.accounts.models import Role
 from samspill.agreements import selectors as agreement_selectors
 from samspill.audit.models import Purpose
 from samspill.candidates.presentation import Surface
-from samspill.core.errors import add_service_errors
-from samspill.core.http import AuthenticatedRequest
 from samspill.followup.selectors import contacts_of
 from samspill.insights.selectors import jobs_of
+from samspill.lib.forms import add_service_errors
+from samspill.lib.http import AuthenticatedRequest
 from samspill.matching.selectors import matches_of
 from samspill.processes import portfolio, selectors, services
 from samspill.processes.forms import InviteMemberForm, PhaseChangeForm

@@ -14,7 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from samspill.core.http import AuthenticatedRequest
+from samspill.lib.http import AuthenticatedRequest
 from samspill.retention import access, selectors
 from samspill.rules import (
     AGREEMENT_KEPT_YEARS,

@@ -19,7 +19,6 @@ from samspill.accounts.access import (
 )
 from samspill.accounts.policy import EMPLOYER_EDITOR_ROLES
 from samspill.audit.models import Purpose
-from samspill.core.http import AuthenticatedRequest
 from samspill.core.pages import purpose, submit
 from samspill.employers import access as scoped
 from samspill.employers import selectors, services
@@ -31,6 +30,7 @@ from samspill.employers.forms import (
     RegisterFilterForm,
 )
 from samspill.employers.models import ContactPerson, Employer
+from samspill.lib.http import AuthenticatedRequest
 from samspill.rules import EMPLOYER_NOT_CONTACTED_AFTER
 
 REGISTER_PAGE_SIZE = 50

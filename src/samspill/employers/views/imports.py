@@ -9,8 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from samspill.audit.models import Purpose
-from samspill.core.forms import Form
-from samspill.core.http import AuthenticatedRequest
 from samspill.employers import access as scoped
 from samspill.employers.importing import (
     COLUMNS,
@@ -21,6 +19,8 @@ from samspill.employers.importing import (
     read_table,
     template_csv,
 )
+from samspill.lib.forms import Form
+from samspill.lib.http import AuthenticatedRequest
 
 
 class ImportForm(Form):

@@ -13,12 +13,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from samspill.accounts.access import employer_get_for_user
 from samspill.accounts.policy import may_use_matching
 from samspill.audit.models import Purpose
-from samspill.core.http import AuthenticatedRequest
 from samspill.core.pages import purpose, submit
 from samspill.employers import access as scoped
 from samspill.employers import selectors, services
 from samspill.employers.forms import TaskForm, WorkplaceForm
 from samspill.employers.models import Demand, Task, Workplace
+from samspill.lib.http import AuthenticatedRequest
 
 
 def _workplace_url(workplace: Workplace) -> str:

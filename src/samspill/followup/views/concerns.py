@@ -10,11 +10,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from samspill.core.errors import add_service_errors
-from samspill.core.http import AuthenticatedRequest
 from samspill.followup import selectors, services
 from samspill.followup.access import concern_for_user, concern_reporter_access
 from samspill.followup.forms import ConcernAnswerForm, ConcernForm
+from samspill.lib.forms import add_service_errors
+from samspill.lib.http import AuthenticatedRequest
 
 
 @require_http_methods(["GET", "POST"])

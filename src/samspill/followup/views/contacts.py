@@ -10,12 +10,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from samspill.accounts.access import employer_list_for_user
-from samspill.core.errors import add_service_errors
-from samspill.core.http import AuthenticatedRequest
 from samspill.followup import selectors, services
 from samspill.followup.access import followup_process_for_user
 from samspill.followup.forms import ContactForm
 from samspill.followup.models import Form, Party, Place, PlanItem, PlanParty
+from samspill.lib.forms import add_service_errors
+from samspill.lib.http import AuthenticatedRequest
 from samspill.processes.models import InclusionProcess
 
 

@@ -11,8 +11,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from samspill.core.errors import add_service_errors
-from samspill.core.http import AuthenticatedRequest
 from samspill.followup import selectors, services
 from samspill.followup.access import (
     commitment_for_user,
@@ -20,6 +18,8 @@ from samspill.followup.access import (
     plan_item_for_user,
 )
 from samspill.followup.forms import CommitmentForm, PlanEndForm, PlanItemForm, PlanStartForm
+from samspill.lib.forms import add_service_errors
+from samspill.lib.http import AuthenticatedRequest
 
 
 @require_GET

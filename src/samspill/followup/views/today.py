@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from samspill.accounts.access import worklist_for_user
-from samspill.core.http import AuthenticatedRequest
 from samspill.followup import selectors
 from samspill.followup.forms import PreferenceForm, TeamForm
 from samspill.followup.models import EmailMode, Notification, NotificationPreference
+from samspill.lib.http import AuthenticatedRequest
 
 
 def _team_id(raw: str | None) -> UUID | None:

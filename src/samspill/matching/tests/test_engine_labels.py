@@ -4,8 +4,8 @@ this fails when they drift apart."""
 from __future__ import annotations
 
 from samspill.candidates.needs import NEED_TYPES
-from samspill.core.choices import TimeOfDay
 from samspill.employers.models import Demand, DemandLevel, Sector
+from samspill.lib.choices import TimeOfDay
 from samspill.matching.engine import CONFLICTS, labels
 
 

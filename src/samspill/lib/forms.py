@@ -1,10 +1,11 @@
-"""Form rendering in NAV's design system (Aksel) classes, shared by every app's forms."""
+"""Forms shared by every app: NAV's design system (Aksel) classes, and a service's errors at their fields."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 # widget class → (kind used by core/field.html, container class, input class)
 _WIDGET_STYLE: list[tuple[type[forms.Widget], str, str, str]] = [
@@ -48,3 +49,12 @@ class AkselFormMixin:
 
 class Form(AkselFormMixin, forms.Form):
     pass
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show each message at its field; messages for fields the form lacks go on top."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
