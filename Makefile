@@ -9,10 +9,13 @@ PORT ?= 8000
 DEMO_SIZE ?= 3000
 export DJANGO_SETTINGS_MODULE := samspill.settings
 
-.PHONY: demo demo-reset install test test-fast lint fmt migrations-check bench clean
+.PHONY: demo demo-reset install messages test test-fast lint fmt migrations-check bench clean
 
-## install: virtual environment, pinned Python packages, front-end assets (quick when done)
-install: $(VENV)/.installed node_modules/.installed
+LOCALE := src/samspill/locale/nb/LC_MESSAGES
+
+## install: virtual environment, pinned Python packages, front-end assets, the compiled
+## Norwegian catalogue (quick when done)
+install: $(VENV)/.installed node_modules/.installed $(LOCALE)/django.mo
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,6 +26,19 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
+
+# Compiled with Babel (a Python package), so a fresh machine needs no GNU gettext.
+$(LOCALE)/django.mo: $(LOCALE)/django.po | $(VENV)/.installed
+	$(BIN)/pybabel compile --domain django --directory src/samspill/locale --locale nb
+
+## messages: gather every msgid from Python and templates into locale/nb (needs GNU gettext),
+## give new ones their bokmål text as msgstr (msgids are bokmål), compile
+messages: export DJANGO_DEBUG = 1
+messages: $(VENV)/.installed
+	cd src/samspill && ../../$(PY) ../../manage.py makemessages --locale nb --no-location \
+	  --no-wrap --no-obsolete --ignore 'tests/*' --ignore 'migrations/*' --ignore 'demo/*'
+	msgen --no-wrap --output-file $(LOCALE)/django.po $(LOCALE)/django.po
+	$(BIN)/pybabel compile --domain django --directory src/samspill/locale --locale nb
 
 ## demo: install, create the SQLite database, load demo data once, serve on http://127.0.0.1:8000
 demo: export DJANGO_DEBUG = 1
