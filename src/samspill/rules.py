@@ -82,6 +82,14 @@ RETENTION_MONTHS = Rule(
     "(shared/reference/IPS-FIDELITY.md).",
 )
 
+#: Innsikt's «still in work» outcome: in work this many months after the job started.
+STAYED_IN_WORK_MONTHS = Rule(
+    value=6,
+    source="Issue 'Innsikt': the equity monitor follows people to «i jobb etter 6 måneder», "
+    "and the pilot evaluation offers it as an outcome; six months is one of the retention "
+    "points (RETENTION_MONTHS).",
+)
+
 #: The IPS quarterly competitive-employment rate: minimum, average and excellent.
 IPS_EMPLOYMENT_RATE_BENCHMARKS = Rule(
     value=(0.31, 0.41, 0.50),

@@ -14,10 +14,9 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from samspill.audit.models import Purpose
-from samspill.insights import access, selectors
+from samspill.insights import access, selectors, tables
 from samspill.insights.stats import Rate, did_from_counts, shown
 from samspill.lib.http import AuthenticatedRequest
-from samspill.rules import RETENTION_MONTHS
 
 router = Router(tags=["insights"])
 
@@ -97,18 +96,18 @@ def outcomes(
     today = timezone.localdate()
     year = selectors.outcomes(scope.processes, today - timedelta(days=365), today)
     curve = selectors.retention(scope.processes, today)
-    quarters = selectors.employment_rate(scope.processes, selectors.quarters_back(today, 12))
+    quarters = selectors.employment_rate(
+        scope.processes, selectors.quarters_back(today, selectors.QUARTERS)
+    )
+    cells = tables.result_cells(year)
     return OutcomesOut(
         scope=scope.label,
-        served=shown(year.served),
-        with_job=shown(year.with_job),
-        job_starts=shown(year.job_starts),
-        competitive_starts=shown(year.competitive_starts),
-        completed_trials=shown(year.completed_trials),
-        retention={
-            f"{m}m": None if curve.people < 5 else curve.at(m * 30.44)
-            for m in RETENTION_MONTHS.value
-        },
+        served=cells["served"],
+        with_job=cells["with_job"],
+        job_starts=cells["job_starts"],
+        competitive_starts=cells["competitive_starts"],
+        completed_trials=cells["completed_trials"],
+        retention={f"{m}m": share for m, share in tables.retention_points(curve)},
         employment_rate={q.label: q.rate.percent() for q in quarters},
     )
 
@@ -154,8 +153,8 @@ def equity(request: AuthenticatedRequest, team: UUID | None = None) -> list[Grou
         GroupOut(
             dimension=row.dimension,
             group=row.group,
-            people=shown(row.n),
-            rates={step: rate.percent() for step, rate in row.rates.items()},
+            people=row.people,
+            rates=tables.group_cells(row),
             clearly_below=[step for step, flagged in row.flags.items() if flagged],
         )
         for row in [result.office, *result.rows]

@@ -1,4 +1,5 @@
-"""Small server-side SVG charts: a line per series over labelled x positions, or a step curve.
+"""Small server-side SVG charts: a line per series over labelled x positions, or a step curve;
+and the charts of the Innsikt pages built with them.
 
 Readable without colour: each series has its own dash pattern and marker and is named in
 the legend; every chart sits next to a table with the same numbers (the accessible
@@ -9,6 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from samspill.insights.selectors import Quarter
+from samspill.insights.stats import DAYS_PER_MONTH, Rate, Survival
+from samspill.rules import IPS_EMPLOYMENT_RATE_BENCHMARKS
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 48
@@ -128,9 +135,79 @@ def step_chart(
             path.append(f"H{x_of(days[i]):.1f}")
             path.append(f"V{_y(share[i], 1.0):.1f}")
         drawn.append(DrawnSeries(name, " ".join(path), dash, marker, ()))
-    months = int(limit // 30.44)
+    months = int(limit // DAYS_PER_MONTH)
     every = 3 if months <= 24 else 6
-    x_ticks = tuple(Tick(x_of(m * 30.44), f"{m}") for m in range(0, months + 1, every))
+    x_ticks = tuple(Tick(x_of(m * DAYS_PER_MONTH), f"{m}") for m in range(0, months + 1, every))
     return Chart(
         title, description, WIDTH, HEIGHT, tuple(drawn), x_ticks, _percent_ticks(1.0), x_title
+    )
+
+
+# -- the charts of Innsikt's pages (each next to its table in ``tables.py``) -----------------
+
+
+def retention_chart(curve: Survival) -> Chart | None:
+    """The Kaplan–Meier curve with its lower bound; none when the curve is hidden."""
+    if curve.hidden:
+        return None
+    return step_chart(
+        _("Andel fortsatt i jobb etter jobbstart"),
+        _(
+            "Kaplan-Meier-kurve: andelen som fortsatt er i jobb, måned for måned etter "
+            "jobbstart. Tallene står i tabellen under."
+        ),
+        [
+            (_("Andel i jobb"), curve.days, curve.share),
+            (_("95 % nedre grense"), curve.days, curve.low),
+        ],
+        max_x=min(curve.days[-1], 24 * DAYS_PER_MONTH) if curve.days else 1,
+    )
+
+
+def rate_chart(quarters: Sequence[Quarter]) -> Chart:
+    """The quarterly employment rate against the IPS benchmarks."""
+    minimum, average, excellent = IPS_EMPLOYMENT_RATE_BENCHMARKS.value
+    return line_chart(
+        _("Sysselsettingsrate per kvartal"),
+        _(
+            "Andelen som var i ordinær jobb i kvartalet blant dem som ble fulgt opp, med IPS' "
+            "referanseverdier. Tallene står i tabellen under."
+        ),
+        [q.label for q in quarters],
+        [
+            Series(_("Kontoret"), [None if q.rate.hidden else q.rate.value for q in quarters]),
+            *(
+                Series(
+                    _("IPS %(name)s %(rate)s %%") % {"name": name, "rate": round(100 * v)},
+                    [v] * len(quarters),
+                )
+                for name, v in (
+                    (_("minimum"), minimum),
+                    (_("snitt"), average),
+                    (_("svært god"), excellent),
+                )
+            ),
+        ],
+    )
+
+
+def did_chart(groups: dict[tuple[bool, bool], Rate]) -> Chart:
+    """Pilot and control before and after (``tables.did_means`` has the numbers)."""
+    return line_chart(
+        _("Pilot og kontroll før og etter"),
+        _(
+            "Andelen med utfallet i pilot- og kontrollkontorene i før- og etterperioden. "
+            "Tallene står i tabellen over."
+        ),
+        [_("Før"), _("Etter")],
+        [
+            Series(
+                name,
+                [
+                    None if r.hidden else r.value
+                    for r in (groups[(pilot, False)], groups[(pilot, True)])
+                ],
+            )
+            for name, pilot in ((_("Pilot"), True), (_("Kontroll"), False))
+        ],
     )

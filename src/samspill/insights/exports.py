@@ -1,25 +1,17 @@
-"""Every table on the Innsikt pages as CSV or XLSX, with the same suppressed cells."""
+"""Every table on the Innsikt pages (``tables.py``) as CSV or XLSX, with the same
+suppressed cells."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
-from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.utils.text import slugify
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-
-@dataclass(frozen=True)
-class Table:
-    name: str
-    title: str
-    columns: Sequence[str]
-    rows: Sequence[Sequence[str | int | float]]
-
+from samspill.insights.tables import Table
 
 FORMATS = {"csv", "xlsx"}
 

@@ -9,16 +9,30 @@ only a suggestion: the reviewers score on present evidence.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from samspill.followup.models import Contact, Place
-from samspill.insights.models import Job
+from samspill.insights.models import FidelityReview, Job
 from samspill.insights.selectors import Processes, caseload, timings
+from samspill.insights.selectors.caseload import CASELOAD_WEEKS
 from samspill.insights.stats import Rate
+from samspill.rules import (
+    CONTACT_AFTER_START,
+    FIRST_EMPLOYER_CONTACT_WITHIN,
+    IPS_EMPLOYER_CONTACTS_PER_WEEK,
+    IPS_MAX_CASELOAD,
+)
+
+_CASELOAD = IPS_MAX_CASELOAD.value
+_CONTACTS = IPS_EMPLOYER_CONTACTS_PER_WEEK.value
+_RAPID_DAYS = FIRST_EMPLOYER_CONTACT_WITHIN.value.days
+_SOON_AFTER_START = CONTACT_AFTER_START.value
 
 
 @dataclass(frozen=True)
@@ -34,7 +48,7 @@ ITEMS: tuple[Item, ...] = (
         "S1",
         "Bemanning",
         "Antall deltakere per jobbspesialist",
-        "Høyst 20 aktive deltakere per jobbspesialist i full stilling.",
+        f"Høyst {_CASELOAD} aktive deltakere per jobbspesialist i full stilling.",
     ),
     Item(
         "S2",
@@ -118,7 +132,7 @@ ITEMS: tuple[Item, ...] = (
         "Sv4",
         "Tjenester",
         "Rask jobbsøking",
-        "Første personlige arbeidsgiverkontakt innen 30 dager.",
+        f"Første personlige arbeidsgiverkontakt innen {_RAPID_DAYS} dager.",
     ),
     Item(
         "Sv5",
@@ -130,7 +144,7 @@ ITEMS: tuple[Item, ...] = (
         "Sv6",
         "Tjenester",
         "Jobbutvikling: hyppig arbeidsgiverkontakt",
-        "Minst 6 personlige arbeidsgiverkontakter per jobbspesialist per uke.",
+        f"Minst {_CONTACTS} personlige arbeidsgiverkontakter per jobbspesialist per uke.",
     ),
     Item(
         "Sv7",
@@ -161,7 +175,8 @@ ITEMS: tuple[Item, ...] = (
         "Sv12",
         "Tjenester",
         "Tidsubegrenset oppfølging",
-        "Kontakt innen 3 dager etter oppstart, ukentlig første måned, deretter minst månedlig.",
+        f"Kontakt innen {_SOON_AFTER_START.days} dager etter oppstart, ukentlig første måned, "
+        "deretter minst månedlig.",
     ),
     Item(
         "Sv13",
@@ -180,16 +195,49 @@ ITEM_BY_CODE = {item.code: item for item in ITEMS}
 MAX_TOTAL = 5 * len(ITEMS)
 
 #: (lowest total, band) from the top: 115–125 exemplary, 100–114 good, 74–99 fair.
-BANDS: tuple[tuple[int, str], ...] = (
-    (115, "Eksemplarisk IPS"),
-    (100, "God IPS"),
-    (74, "Middels IPS"),
-    (0, "Ikke IPS"),
+BANDS: tuple[tuple[int, StrOrPromise], ...] = (
+    (115, _("Eksemplarisk IPS")),
+    (100, _("God IPS")),
+    (74, _("Middels IPS")),
+    (0, _("Ikke IPS")),
 )
 
 
 def band(total: int) -> str:
-    return next(label for low, label in BANDS if total >= low)
+    """The band a review's total falls in, e.g. «God IPS»."""
+    return str(next(label for low, label in BANDS if total >= low))
+
+
+@dataclass(frozen=True)
+class ReviewTotal:
+    review: FidelityReview
+    total: int
+
+    @property
+    def band(self) -> str:
+        return band(self.total)
+
+
+def review_totals(reviews: Iterable[FidelityReview]) -> list[ReviewTotal]:
+    """Each review with its total (the scores prefetched: ``access.reviews_for_user``)."""
+    return [ReviewTotal(r, sum(s.score for s in r.scores.all())) for r in reviews]
+
+
+@dataclass(frozen=True)
+class BandRange:
+    low: int
+    high: int
+    label: str
+
+
+def band_ranges() -> list[BandRange]:
+    """The bands with their totals, from the top, for the pages' explanation."""
+    out, high = [], MAX_TOTAL
+    for low, label in BANDS:
+        low = max(low, len(ITEMS))  # the lowest total is a score of 1 on every item
+        out.append(BandRange(low, high, str(label)))
+        high = low - 1
+    return out
 
 
 @dataclass(frozen=True)
@@ -217,21 +265,22 @@ def suggestions(processes: Processes, today: date) -> dict[str, Suggestion]:
     if rows:
         average = sum(r.active for r in rows) / len(rows)
         out["S1"] = Suggestion(
-            _by_anchors(average, (20, 25, 30, 40), higher_is_better=False),
+            _by_anchors(average, (_CASELOAD, 25, 30, 40), higher_is_better=False),
             f"{average:.1f} aktive forløp per jobbspesialist i snitt ({len(rows)} jobbspesialister).",
         )
         per_week = sum(r.employer_contacts_per_week for r in rows) / len(rows)
         out["Sv6"] = Suggestion(
-            _by_anchors(per_week, (6, 5, 4, 3)),
-            f"{per_week:.1f} personlige arbeidsgiverkontakter per jobbspesialist per uke siste 8 uker.",
+            _by_anchors(per_week, (_CONTACTS, 5, 4, 3)),
+            f"{per_week:.1f} personlige arbeidsgiverkontakter per jobbspesialist per uke siste "
+            f"{CASELOAD_WEEKS} uker.",
         )
     timing = timings(processes, today)
     if timing.days_to_employer_contact is not None:
         days = timing.days_to_employer_contact
         out["Sv4"] = Suggestion(
-            _by_anchors(days, (30, 60, 150, 270), higher_is_better=False),
+            _by_anchors(days, (_RAPID_DAYS, 60, 150, 270), higher_is_better=False),
             f"Median {days:.0f} dager til første arbeidsgiverkontakt; "
-            f"{_percent(timing.rapid)} fikk personlig kontakt innen 30 dager.",
+            f"{_percent(timing.rapid)} fikk personlig kontakt innen {_RAPID_DAYS} dager.",
         )
     year_ago = today - timedelta(days=365)
     jobs = Job.objects.filter(process__in=processes, started_on__gt=year_ago).aggregate(
@@ -259,7 +308,7 @@ def suggestions(processes: Processes, today: date) -> dict[str, Suggestion]:
         soon = Contact.objects.filter(
             process=OuterRef("process"),
             on__gte=OuterRef("started_on"),
-            on__lte=OuterRef("started_on") + timedelta(days=3),
+            on__lte=OuterRef("started_on") + _SOON_AFTER_START,
         )
         followed = Job.objects.filter(process__in=processes, started_on__gt=year_ago).aggregate(
             k=Count("id", filter=Q(Exists(soon)))
@@ -267,7 +316,8 @@ def suggestions(processes: Processes, today: date) -> dict[str, Suggestion]:
         rate = Rate(followed, n)
         out["Sv12"] = Suggestion(
             _by_anchors(followed / n, (0.9, 0.75, 0.5, 0.25)),
-            f"{_percent(rate)} av jobbstartene siste år hadde kontakt innen 3 dager (tilnærmet).",
+            f"{_percent(rate)} av jobbstartene siste år hadde kontakt innen "
+            f"{_SOON_AFTER_START.days} dager (tilnærmet).",
         )
     contacts = Contact.objects.filter(process__in=processes, on__gt=year_ago).aggregate(
         n=Count("id"),

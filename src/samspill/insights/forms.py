@@ -10,6 +10,7 @@ from samspill.accounts.models import Office, Team, User
 from samspill.employers.models import Employer
 from samspill.insights.fidelity import ITEMS
 from samspill.insights.models import JobEndReason
+from samspill.insights.selectors.base import STAYED_LABEL
 from samspill.lib.forms import Form
 
 _DATE = forms.DateInput(attrs={"type": "date"})
@@ -120,7 +121,7 @@ OUTCOMES = (
     ("job", _("Overgang til jobb")),
     ("trial", _("Fått arbeidsutprøving")),
     ("measure", _("Fått lønnstilskudd")),
-    ("stayed", _("I jobb etter 6 måneder")),
+    ("stayed", STAYED_LABEL),
 )
 
 
@@ -149,3 +150,19 @@ class EvaluationForm(Form):
             field = self.fields[name]
             assert isinstance(field, forms.ModelMultipleChoiceField)
             field.queryset = offices
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if set(data.get("pilot", ())) & set(data.get("control", ())):
+            self.add_error("control", _("Et kontor kan ikke være både pilot og kontroll."))
+        for start, end, message in (
+            ("before_from", "before_to", _("Før-perioden må slutte etter at den starter.")),
+            ("after_from", "after_to", _("Etter-perioden må slutte etter at den starter.")),
+        ):
+            if start in data and end in data and data[start] > data[end]:
+                self.add_error(end, message)
+        if not self.errors and data["after_from"] <= data["before_to"]:
+            self.add_error(
+                "after_from", _("Etter-perioden må starte etter at før-perioden er slutt.")
+            )
+        return data

@@ -19,11 +19,17 @@ from statsmodels.stats.proportion import proportion_confint
 
 from samspill.rules import SMALL_NUMBER_LIMIT
 
+#: An average month in days (365.25 / 12), for retention points and chart axes in months.
+DAYS_PER_MONTH = 30.44
 #: Confidence level of every interval shown.
 CONFIDENCE = 0.95
 #: A group is flagged when its rate is below the rest of the office with this (adjusted)
 #: significance.
 FLAG_ALPHA = 0.05
+
+
+#: What a suppressed cell shows instead of its number: «<5».
+SUPPRESSED = f"<{SMALL_NUMBER_LIMIT.value}"
 
 
 def suppressed(count: int) -> bool:
@@ -32,7 +38,12 @@ def suppressed(count: int) -> bool:
 
 
 def shown(count: int) -> str:
-    return f"<{SMALL_NUMBER_LIMIT.value}" if suppressed(count) else str(count)
+    return SUPPRESSED if suppressed(count) else str(count)
+
+
+def percent(share: float | None) -> str:
+    """A share as «41,0 %»; «–» when there is none."""
+    return "–" if share is None else f"{100 * share:.1f} %".replace(".", ",")
 
 
 @dataclass(frozen=True)
@@ -60,9 +71,8 @@ class Rate:
 
     def percent(self) -> str:
         if self.hidden:
-            return f"<{SMALL_NUMBER_LIMIT.value}"
-        value = self.value
-        return "–" if value is None else f"{100 * value:.1f} %".replace(".", ",")
+            return SUPPRESSED
+        return percent(self.value)
 
     def interval_text(self) -> str:
         interval = None if self.hidden else self.interval
@@ -102,6 +112,16 @@ class Survival:
     high: tuple[float, ...]
     people: int
     ended: int
+
+    @property
+    def hidden(self) -> bool:
+        """Too few jobs to show a curve (none at all counts as too few)."""
+        return self.people < SMALL_NUMBER_LIMIT.value
+
+    def at_month(self, months: int) -> float | None:
+        """The estimate ``months`` months after the start; ``None`` when hidden or beyond
+        the longest follow-up."""
+        return None if self.hidden else self.at(months * DAYS_PER_MONTH)
 
     def at(self, day: float) -> float | None:
         """The estimate at ``day``; ``None`` beyond the longest follow-up (no extrapolation)."""

@@ -15,8 +15,9 @@ from samspill.insights.selectors.caseload import (
     followup_figures,
 )
 from samspill.insights.selectors.equity import STEPS, Equity, GroupRow, equity
-from samspill.insights.selectors.evaluation import Cell, did_cells
+from samspill.insights.selectors.evaluation import Cell, did_cells, did_estimate, did_groups
 from samspill.insights.selectors.outcomes import (
+    QUARTERS,
     Outcomes,
     Quarter,
     Timings,
@@ -29,6 +30,7 @@ from samspill.insights.selectors.outcomes import (
 
 __all__ = [
     "ACTIVE",
+    "QUARTERS",
     "STEPS",
     "AdvisorRow",
     "Cell",
@@ -41,6 +43,8 @@ __all__ = [
     "Timings",
     "caseload",
     "did_cells",
+    "did_estimate",
+    "did_groups",
     "employment_rate",
     "equity",
     "followup_figures",

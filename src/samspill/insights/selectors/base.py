@@ -3,16 +3,24 @@ last went on."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import DateField, F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Greatest
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from samspill.insights.models import Job
+from samspill.insights.stats import DAYS_PER_MONTH
 from samspill.processes.models import InclusionProcess, Phase
+from samspill.rules import STAYED_IN_WORK_MONTHS
 
 Processes = QuerySet[InclusionProcess]
 ACTIVE = ~Q(phase=Phase.CLOSED)
+
+#: «Still in work»: the job went on this long (``STAYED_IN_WORK_MONTHS`` in days, 182).
+STAYED = timedelta(days=int(STAYED_IN_WORK_MONTHS.value * DAYS_PER_MONTH))
+STAYED_LABEL = format_lazy(_("I jobb etter {months} måneder"), months=STAYED_IN_WORK_MONTHS.value)
 
 
 def jobs_of(process: InclusionProcess) -> QuerySet[Job]:

@@ -14,6 +14,10 @@ from samspill.insights.models import Job
 from samspill.insights.selectors.base import ACTIVE, Processes
 from samspill.insights.stats import Rate
 from samspill.processes.models import Phase
+from samspill.rules import IPS_EMPLOYER_CONTACTS_PER_WEEK, IPS_MAX_CASELOAD
+
+#: Employer contacts per week are averaged over this many weeks.
+CASELOAD_WEEKS = 8
 
 
 @dataclass(frozen=True)
@@ -26,8 +30,18 @@ class AdvisorRow:
     employer_contacts_per_week: float
     job_starts: int
 
+    @property
+    def over_caseload(self) -> bool:
+        """More active processes than IPS item S1 allows."""
+        return self.active > IPS_MAX_CASELOAD.value
 
-def caseload(processes: Processes, today: date, weeks: int = 8) -> list[AdvisorRow]:
+    @property
+    def few_employer_contacts(self) -> bool:
+        """Fewer face-to-face employer contacts per week than IPS item Sv6 asks."""
+        return self.employer_contacts_per_week < IPS_EMPLOYER_CONTACTS_PER_WEEK.value
+
+
+def caseload(processes: Processes, today: date, weeks: int = CASELOAD_WEEKS) -> list[AdvisorRow]:
     """Per advisor: active processes, face-to-face employer contacts per week (the last
     ``weeks`` weeks, from the employer contact log and the process contact log), job starts
     in the last year."""

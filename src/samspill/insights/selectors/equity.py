@@ -4,7 +4,7 @@ of the office."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import BooleanField, Case, CharField, Count, F, Q, Value, When
 
@@ -17,12 +17,12 @@ from samspill.candidates.models import (
 )
 from samspill.candidates.needs import TAXONOMY
 from samspill.insights.models import Job
-from samspill.insights.selectors.base import Processes, job_last_day
-from samspill.insights.stats import FLAG_ALPHA, Rate, adjusted, below
+from samspill.insights.selectors.base import STAYED, STAYED_LABEL, Processes, job_last_day
+from samspill.insights.stats import FLAG_ALPHA, Rate, adjusted, below, shown
 from samspill.lib.dates import add_months
 from samspill.matching.models import MatchStatus, MatchStep
 from samspill.processes.models import Phase, PhaseChange
-from samspill.rules import YOUNG_AGE_LIMIT
+from samspill.rules import STAYED_IN_WORK_MONTHS, YOUNG_AGE_LIMIT
 
 #: The four steps the monitor follows, in the order a process takes them. "Presented" counts
 #: Jobbmatch presentations and anyone who got a trial or a job (they were presented too,
@@ -31,7 +31,7 @@ STEPS = (
     ("presented", "Presentert for arbeidsgiver"),
     ("trial", "Fått arbeidsutprøving"),
     ("job", "Fått jobb"),
-    ("stayed", "I jobb etter 6 måneder"),
+    ("stayed", STAYED_LABEL),
 )
 
 
@@ -41,11 +41,17 @@ class GroupRow:
     group: str
     n: int = 0
     counts: dict[str, int] = field(default_factory=dict)
-    #: Denominator of "stayed": people whose first job started at least 6 months ago.
+    #: Denominator of "stayed": people whose first job started at least
+    #: ``STAYED_IN_WORK_MONTHS`` ago.
     exposed: int = 0
     rates: dict[str, Rate] = field(default_factory=dict)
     flags: dict[str, bool] = field(default_factory=dict)
     p_values: dict[str, float | None] = field(default_factory=dict)
+
+    @property
+    def people(self) -> str:
+        """How many people, suppressed when small."""
+        return shown(self.n)
 
 
 @dataclass(frozen=True)
@@ -103,17 +109,17 @@ def equity(processes: Processes, today: date) -> Equity:
     One grouped query over every combination of the dimensions; the groups are its margins.
     The step flags are uncorrelated ``IN`` subqueries, which the database runs once.
     """
-    six_months_ago = add_months(today, -6)
+    stayed_from = add_months(today, -STAYED_IN_WORK_MONTHS.value)
     presented = MatchStep.objects.filter(to_status=MatchStatus.PRESENTED_EMPLOYER).values(
         "match__process_id"
     )
     trial = PhaseChange.objects.filter(to_phase=Phase.TRIAL).values("process_id")
     jobs = Job.objects.values("process_id")
-    exposed = Job.objects.filter(started_on__lte=six_months_ago).values("process_id")
+    exposed = Job.objects.filter(started_on__lte=stayed_from).values("process_id")
     stayed = (
-        Job.objects.filter(started_on__lte=six_months_ago)
+        Job.objects.filter(started_on__lte=stayed_from)
         .annotate(last=job_last_day(today))
-        .filter(Q(last__gte=F("started_on") + timedelta(days=182)))
+        .filter(Q(last__gte=F("started_on") + STAYED))
         .values("process_id")
     )
     categories = {c.code: c for c in TAXONOMY}

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from samspill.insights.models import Job
-from samspill.insights.selectors.base import job_last_day
+from samspill.insights.selectors.base import STAYED, job_last_day
+from samspill.insights.stats import DidResult, Rate, did_regression
 from samspill.processes.models import InclusionProcess, Phase, PhaseChange
 
 
@@ -23,7 +24,7 @@ def _outcome_filter(outcome: str, start: date, end: date) -> Q:
         jobs = jobs.filter(subsidised=True)
     if outcome == "stayed":
         jobs = jobs.annotate(last=job_last_day(timezone.localdate())).filter(
-            last__gte=F("started_on") + timedelta(days=182)
+            last__gte=F("started_on") + STAYED
         )
     return Q(pk__in=jobs.values("process_id"))
 
@@ -56,3 +57,28 @@ def did_cells(
             for row in rows
         ]
     return cells
+
+
+def did_groups(cells: list[Cell]) -> dict[tuple[bool, bool], Rate]:
+    """The share with the outcome per (pilot, after): the four means of the estimate."""
+    groups: dict[tuple[bool, bool], Rate] = {}
+    for pilot in (True, False):
+        for after in (False, True):
+            chosen = [c for c in cells if c.pilot == pilot and c.after == after]
+            groups[(pilot, after)] = Rate(sum(c.k for c in chosen), sum(c.n for c in chosen))
+    return groups
+
+
+def did_estimate(cells: list[Cell]) -> DidResult:
+    """The estimate from people's rows (one per person, rebuilt from the counts), clustered by
+    office; every group and period needs at least one person (``did_groups``)."""
+    y: list[float] = []
+    p: list[bool] = []
+    a: list[bool] = []
+    o: list[int] = []
+    for c in cells:
+        y += [1.0] * c.k + [0.0] * (c.n - c.k)
+        p += [c.pilot] * c.n
+        a += [c.after] * c.n
+        o += [c.office_id] * c.n
+    return did_regression(y, p, a, o)

@@ -90,6 +90,10 @@ def outcomes(processes: Processes, start: date, end: date) -> Outcomes:
     )
 
 
+#: The quarterly employment rate goes this many quarters back.
+QUARTERS = 12
+
+
 @dataclass(frozen=True)
 class Quarter:
     label: str
@@ -193,6 +197,11 @@ class Timings:
     #: IPS Sv4: first face-to-face employer contact within 30 days, among processes at least
     #: 30 days old.
     rapid: Rate
+
+    @property
+    def rapid_days(self) -> int:
+        """The limit of ``rapid``, from its rule."""
+        return FIRST_EMPLOYER_CONTACT_WITHIN.value.days
 
 
 def timings(processes: Processes, today: date) -> Timings:
