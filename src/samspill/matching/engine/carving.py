@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -28,6 +29,7 @@ from samspill.matching.engine.facts import CandidateFacts, OpeningFacts, TermSou
 from samspill.matching.engine.records import OpeningRecord, TaskRecord, WorkplaceRecord
 from samspill.matching.engine.results import (
     EXCLUSION_BITS,
+    Adaptation,
     CarvedJob,
     CarvedTask,
     Exclusion,
@@ -56,30 +58,47 @@ def _hours_cap_units(cand: CandidateFacts, explainer: Explainer) -> tuple[int | 
     return cap, why
 
 
-def carve(
-    explainer: Explainer,
-    compiler: Compiler,
-    cand: CandidateFacts,
-    workplace: WorkplaceRecord,
-    idf: Mapping[int, float],
-) -> CarvedJob:
-    config = explainer.config
-    c = cand.cols
-    reasoning: list[str] = []
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """The hours to fill, in half-hour units, and the sentence that says why."""
 
-    # 1. The workplace: commute and the employer's exclusions.
+    low_units: int
+    high_units: int
+    sentence: str
+
+    @property
+    def hours_min(self) -> float:
+        return self.low_units / 2
+
+    @property
+    def hours_max(self) -> float:
+        return self.high_units / 2
+
+
+def _workplace_exclusions(
+    explainer: Explainer, compiler: Compiler, cand: CandidateFacts, workplace: WorkplaceRecord
+) -> tuple[Exclusion, ...]:
+    """Step 1: the commute and the employer's exclusions, for the workplace as a whole."""
     place = OpeningRecord(id=0, workplace=workplace, hours_per_week=0.0)
     block = compiler.openings([place])
     o_cols = {name: col[0] for name, col in block.cols.items()}
     ev = evaluate(
-        c, o_cols, np.float32(0), np.float32(0), Params.from_config(config),
+        cand.cols, o_cols, np.float32(0), np.float32(0), Params.from_config(explainer.config),
         want_reasons=True, want_parts=True,
     )  # fmt: skip
     reasons = int(ev.reasons) & EXCLUSION_BITS["commute"]
     if cand.id in workplace.excluded_candidates:
         reasons |= EXCLUSION_BITS["employer_excluded"]
+    if not reasons:
+        return ()
+    facts = OpeningFacts(record=place, cols=o_cols, terms={})
+    return tuple(explainer.exclusions(cand, facts, reasons, float(ev.chord2)))
 
-    hmin, hmax = float(c["hmin"]), float(c["hmax"])
+
+def _target(explainer: Explainer, cand: CandidateFacts) -> _Target:
+    """Step 3: the candidate's wished hours, capped by the conflict table."""
+    config = explainer.config
+    hmin, hmax = float(cand.cols["hmin"]), float(cand.cols["hmax"])
     low = hmin if math.isfinite(hmin) else 0.0
     high = hmax if math.isfinite(hmax) else config.full_time_hours
     high_units = math.floor(high * 2 + 1e-9)
@@ -87,76 +106,100 @@ def carve(
     if cap_units is not None and cap_units < high_units:
         high_units = cap_units
     low_units = min(math.ceil(low * 2 - 1e-9), high_units)
-    target_min, target_max = low_units / 2, high_units / 2
-
-    target = f"Mål: {labels.hours_range(target_min, target_max)} i uka"
+    target_max = high_units / 2
+    sentence = f"Mål: {labels.hours_range(low_units / 2, target_max)} i uka"
     if math.isfinite(hmin) or math.isfinite(hmax):
-        target += " (kandidatens ønske)"
+        sentence += " (kandidatens ønske)"
     else:
-        target += f" (ingen ønske registrert; fulltid er {labels.hours(config.full_time_hours)})"
+        sentence += f" (ingen ønske registrert; fulltid er {labels.hours(config.full_time_hours)})"
     if cap_units is not None and cap_units / 2 <= target_max:
-        target += f"; høyst {labels.hours(cap_units / 2)} på grunn av behovet «{cap_why}»"
-    reasoning.append(target + ".")
+        sentence += f"; høyst {labels.hours(cap_units / 2)} på grunn av behovet «{cap_why}»"
+    return _Target(low_units=low_units, high_units=high_units, sentence=sentence + ".")
 
-    if reasons:
-        facts = OpeningFacts(record=place, cols=o_cols, terms={})
-        exclusions = explainer.exclusions(cand, facts, reasons, float(ev.chord2))
-        reasoning.append("Ingen oppgaver kan foreslås: " + " ".join(e.detail for e in exclusions))
-        return CarvedJob(
-            cand.id, workplace.id, (), 0.0, target_min, target_max, False, (), exclusions,
-            tuple(reasoning),
-        )  # fmt: skip
 
-    # 2. Each task: time of day and the conflict table.
-    need_codes = explainer.codes.needs.decode(int(c["needs"]))
-    cannot = int(c["cannot"])
+def _task_exclusions(
+    explainer: Explainer, cand: CandidateFacts, workplace: WorkplaceRecord, task: TaskRecord
+) -> tuple[list[Exclusion], list[Adaptation]]:
+    """Step 2 for one task: the time of day and the conflict table."""
     times = explainer.codes.times
-    eligible: list[tuple[TaskRecord, float, CarvedTask]] = []
+    exclusions: list[Exclusion] = []
+    missing = times.decode(times.mask(task.times_of_day) & int(cand.cols["cannot"]))
+    if missing:
+        when = labels.join(labels.label(labels.TIMES_OF_DAY, t).lower() for t in missing)
+        exclusions.append(
+            Exclusion(
+                "time_of_day",
+                labels.EXCLUSIONS["time_of_day"],
+                f"Oppgaven krever {when}; da kan ikke kandidaten jobbe.",
+            )
+        )
+    need_codes = explainer.codes.needs.decode(int(cand.cols["needs"]))
+    single = OpeningRecord(id=0, workplace=workplace, hours_per_week=0.0, tasks=(task,))
+    blocking, adaptations = explainer.need_conflicts(need_codes, single, 0.0)
+    if blocking:
+        exclusions.append(Exclusion("needs", labels.EXCLUSIONS["needs"], " ".join(blocking)))
+    return exclusions, list(adaptations)
+
+
+def _interest_fit(
+    explainer: Explainer,
+    cand: CandidateFacts,
+    task: TaskRecord,
+    idf: Mapping[int, float],
+    adaptations: list[Adaptation],
+) -> tuple[float, CarvedTask]:
+    """How well one task fits the candidate's interests (BM25 sum), with the words."""
+    terms = explainer.task_terms(task)
+    raw = np.float32(0)
+    for term in explainer.by_stem(cand.interest):
+        if term in terms:
+            factor = np.float32(idf.get(term, 0.0)) * np.float32(terms[term])
+            raw += np.float32(cand.interest[term][0]) * factor
+    fit = float(raw)
+    config = explainer.config
+    points = config.weights.interest * fit / (fit + config.interest_half)
+    where = f"oppgaven «{task.name}»"
+    sources = {t: TermSource(explainer.lexicon.surfaces[t], (where,), (task.id,)) for t in terms}
+    matches = explainer.term_matches(
+        cand.interest, terms, sources, idf, points, labels.INTEREST_SOURCES
+    )
+    carved = CarvedTask(
+        task_id=task.id,
+        name=task.name,
+        hours=task.hours_per_week,
+        interest_points=points,
+        terms=matches,
+        adaptations=tuple(adaptations),
+    )
+    return fit, carved
+
+
+_Eligible = tuple[TaskRecord, float, CarvedTask]
+
+
+def _sort_tasks(
+    explainer: Explainer,
+    cand: CandidateFacts,
+    workplace: WorkplaceRecord,
+    idf: Mapping[int, float],
+) -> tuple[list[_Eligible], list[RejectedTask]]:
+    """Step 2: the tasks that may be part of the job, best interest fit first, and the rest."""
+    eligible: list[_Eligible] = []
     rejected: list[RejectedTask] = []
-    weights = config.weights
     for task in workplace.tasks:
-        task_exclusions: list[Exclusion] = []
-        missing = times.decode(times.mask(task.times_of_day) & cannot)
-        if missing:
-            when = labels.join(labels.label(labels.TIMES_OF_DAY, t).lower() for t in missing)
-            task_exclusions.append(
-                Exclusion(
-                    "time_of_day",
-                    labels.EXCLUSIONS["time_of_day"],
-                    f"Oppgaven krever {when}; da kan ikke kandidaten jobbe.",
-                )
-            )
-        single = OpeningRecord(id=0, workplace=workplace, hours_per_week=0.0, tasks=(task,))
-        blocking, adaptations = explainer.need_conflicts(need_codes, single, 0.0)
-        if blocking:
-            task_exclusions.append(
-                Exclusion("needs", labels.EXCLUSIONS["needs"], " ".join(blocking))
-            )
-        if task_exclusions:
-            rejected.append(RejectedTask(task.id, task.name, tuple(task_exclusions)))
+        exclusions, adaptations = _task_exclusions(explainer, cand, workplace, task)
+        if exclusions:
+            rejected.append(RejectedTask(task.id, task.name, tuple(exclusions)))
             continue
-        terms = explainer.task_terms(task)
-        raw = np.float32(0)
-        for term in explainer.by_stem(cand.interest):
-            if term in terms:
-                factor = np.float32(idf.get(term, 0.0)) * np.float32(terms[term])
-                raw += np.float32(cand.interest[term][0]) * factor
-        fit = float(raw)
-        points = weights.interest * fit / (fit + config.interest_half)
-        where = f"oppgaven «{task.name}»"
-        sources = {
-            t: TermSource(explainer.lexicon.surfaces[t], (where,), (task.id,)) for t in terms
-        }
-        matches = explainer.term_matches(
-            cand.interest, terms, sources, idf, points, labels.INTEREST_SOURCES
-        )
-        carved = CarvedTask(
-            task.id, task.name, task.hours_per_week, points, matches, tuple(adaptations)
-        )
+        fit, carved = _interest_fit(explainer, cand, task, idf, adaptations)
         eligible.append((task, fit, carved))
     eligible.sort(key=lambda item: (-item[1], item[0].id))
+    return eligible, rejected
 
-    # 3–4. Exact knapsack over half-hours.
+
+def _knapsack(eligible: list[_Eligible], target: _Target) -> tuple[int, int]:
+    """Step 4: exact 0/1 knapsack over half-hours; returns (units, bit set of chosen tasks)."""
+    high_units = target.high_units
     best: list[_State | None] = [None] * (high_units + 1)
     best[0] = (0.0, 0, 0)
     for i, (task, fit, _) in enumerate(eligible):
@@ -176,16 +219,27 @@ def carve(
     def choice_key(units: int) -> tuple[int, float, int, int, int]:
         state = best[units]
         assert state is not None
-        return (max(0, low_units - units), -round(state[0], 9), -units, state[1], state[2])
+        return (max(0, target.low_units - units), -round(state[0], 9), -units, state[1], state[2])
 
     chosen_units = min((u for u, s in enumerate(best) if s is not None), key=choice_key)
     chosen = best[chosen_units]
     assert chosen is not None
-    picked = [item for i, item in enumerate(eligible) if chosen[2] >> i & 1]
-    total_hours = float(sum(task.hours_per_week for task, _, _ in picked))
-    within = low_units <= chosen_units <= high_units
+    return chosen_units, chosen[2]
 
-    for _task, _fit, carved in picked:
+
+def _choice_reasoning(
+    eligible: list[_Eligible],
+    rejected: list[RejectedTask],
+    chosen: int,
+    target: _Target,
+    total_hours: float,
+    within: bool,
+) -> list[str]:
+    """Why each task is in or out, and how the total compares with the target."""
+    reasoning: list[str] = []
+    for i, (_task, _fit, carved) in enumerate(eligible):
+        if not chosen >> i & 1:
+            continue
         line = f"«{carved.name}» ({labels.hours(carved.hours)} t): "
         if carved.terms:
             words = labels.join(f"«{m.candidate_word}»" for m in carved.terms)
@@ -201,10 +255,10 @@ def carve(
             + " ".join(e.detail for e in rejected_task.exclusions)
         )
     for i, (task, _, _) in enumerate(eligible):
-        if not chosen[2] >> i & 1:
+        if not chosen >> i & 1:
             why = (
                 "har flere timer enn målet"
-                if round(task.hours_per_week * 2) > high_units
+                if round(task.hours_per_week * 2) > target.high_units
                 else "ga ikke bedre treff innenfor timene"
             )
             reasoning.append(f"«{task.name}» er ikke tatt med: {why}.")
@@ -215,15 +269,47 @@ def carve(
             f"Til sammen {labels.hours(total_hours)} timer i uka; ingen kombinasjon av "
             "oppgavene kommer nærmere målet."
         )
+    return reasoning
+
+
+def carve(
+    explainer: Explainer,
+    compiler: Compiler,
+    cand: CandidateFacts,
+    workplace: WorkplaceRecord,
+    idf: Mapping[int, float],
+) -> CarvedJob:
+    target = _target(explainer, cand)
+    exclusions = _workplace_exclusions(explainer, compiler, cand, workplace)
+    if exclusions:
+        nothing = "Ingen oppgaver kan foreslås: " + " ".join(e.detail for e in exclusions)
+        return CarvedJob(
+            candidate_id=cand.id,
+            workplace_id=workplace.id,
+            tasks=(),
+            total_hours=0.0,
+            target_min=target.hours_min,
+            target_max=target.hours_max,
+            within_target=False,
+            rejected=(),
+            exclusions=exclusions,
+            reasoning=(target.sentence, nothing),
+        )
+    eligible, rejected = _sort_tasks(explainer, cand, workplace, idf)
+    chosen_units, chosen = _knapsack(eligible, target)
+    picked = [carved for i, (_, _, carved) in enumerate(eligible) if chosen >> i & 1]
+    total_hours = float(sum(carved.hours for carved in picked))
+    within = target.low_units <= chosen_units <= target.high_units
+    reasoning = _choice_reasoning(eligible, rejected, chosen, target, total_hours, within)
     return CarvedJob(
         candidate_id=cand.id,
         workplace_id=workplace.id,
-        tasks=tuple(carved for _, _, carved in picked),
+        tasks=tuple(picked),
         total_hours=total_hours,
-        target_min=target_min,
-        target_max=target_max,
+        target_min=target.hours_min,
+        target_max=target.hours_max,
         within_target=within,
         rejected=tuple(rejected),
         exclusions=(),
-        reasoning=tuple(reasoning),
+        reasoning=(target.sentence, *reasoning),
     )

@@ -40,6 +40,55 @@ def _quote(words: list[str]) -> str:
     return labels.join(f"«{w}»" for w in words)
 
 
+#: A part's detail, and what it says is missing (``None``: nothing).
+_Said = tuple[str, str | None]
+
+
+def _gap(detail: str) -> _Said:
+    """A detail that is also listed as missing."""
+    return detail, detail
+
+
+def _matched(matches: tuple[TermMatch, ...]) -> str:
+    return "; ".join(
+        f"«{m.candidate_word}» ({m.candidate_source}) – "
+        f"{labels.join(m.opening_sources) or 'stillingen'}"
+        for m in matches
+    )
+
+
+def _interest_said(cand: CandidateFacts, interest: tuple[TermMatch, ...]) -> _Said:
+    if interest:
+        return _matched(interest), None
+    if not cand.interest:
+        return _gap("Ingen interesser registrert.")
+    return _gap("Ingen felles interesser med stillingen.")
+
+
+def _experience_said(cand: CandidateFacts, experience: tuple[TermMatch, ...]) -> _Said:
+    if experience:
+        return _matched(experience), None
+    if not cand.experience:
+        return _gap("Ingen erfaring eller styrker registrert.")
+    return _gap("Ingen erfaring eller styrker som nevnes i stillingen.")
+
+
+def _age_said(cand: CandidateFacts, opening: OpeningFacts, parts: Mapping[str, float]) -> _Said:
+    age = int(cand.cols["age"])
+    low, high = _bound(opening.cols["age_lo"]), _bound(opening.cols["age_hi"])
+    if low is None and high is None:
+        return "Arbeidsgiveren har ikke oppgitt aldersønske.", None
+    if low is not None and high is not None:
+        wish = f"{low:.0f}–{high:.0f} år"
+    else:
+        wish = f"minst {low:.0f} år" if low is not None else f"høyst {high:.0f} år"
+    if age < 0:
+        return f"Alder ukjent; arbeidsgiveren ønsker {wish} (ikke trukket ned).", None
+    if parts["employer_wishes"] > 0:
+        return f"Innenfor arbeidsgiverens ønske om {wish}.", None
+    return _gap(f"Utenfor arbeidsgiverens ønske om {wish}.")
+
+
 class Explainer:
     def __init__(self, lexicon: Lexicon, codes: Codes, config: EngineConfig) -> None:
         self.lexicon = lexicon
@@ -211,136 +260,96 @@ class Explainer:
         """The explanation of one pair from its soft parts (as ``scoring.soft`` computed
         them), its squared chord and its reason bits."""
         weights = self.config.weights
-        c, o, record = cand.cols, opening.cols, opening.record
         sources = self.sources(opening)
-        contributions: list[Contribution] = []
-        missing: list[str] = []
-
-        def part(code: PartCode, max_points: float, detail: str, terms: Any = ()) -> None:
-            contributions.append(
-                Contribution(
-                    code, labels.PARTS[code], parts[code], max_points, detail, tuple(terms)
-                )
-            )
-
         # Interests: the candidate's own words are weighted first (``EngineConfig``).
         interest = self.term_matches(
-            cand.interest,
-            opening.terms,
-            sources,
-            idf["interest"],
-            parts["interest"],
+            cand.interest, opening.terms, sources, idf["interest"], parts["interest"],
             labels.INTEREST_SOURCES,
-        )
-        if interest:
-            detail = "; ".join(
-                f"«{m.candidate_word}» ({m.candidate_source}) – "
-                f"{labels.join(m.opening_sources) or 'stillingen'}"
-                for m in interest
-            )
-        elif not cand.interest:
-            detail = "Ingen interesser registrert."
-            missing.append(detail)
-        else:
-            detail = "Ingen felles interesser med stillingen."
-            missing.append(detail)
-        part("interest", weights.interest, detail, interest)
-
+        )  # fmt: skip
         experience = self.term_matches(
-            cand.experience,
-            opening.terms,
-            sources,
-            idf["experience"],
-            parts["experience"],
+            cand.experience, opening.terms, sources, idf["experience"], parts["experience"],
             labels.EXPERIENCE_SOURCES,
-        )
-        if experience:
-            detail = "; ".join(
-                f"«{m.candidate_word}» ({m.candidate_source}) – "
-                f"{labels.join(m.opening_sources) or 'stillingen'}"
-                for m in experience
-            )
-        else:
-            detail = (
-                "Ingen erfaring eller styrker registrert."
-                if not cand.experience
-                else "Ingen erfaring eller styrker som nevnes i stillingen."
-            )
-            missing.append(detail)
-        part("experience", weights.experience, detail, experience)
-
-        sectors = self.codes.sectors
-        wished = sectors.decode(int(c["sectors"]))
-        sector_code = record.workplace.sector
-        sector_label = labels.label(labels.SECTORS, sector_code)
-        wished_labels = labels.join(f"«{labels.label(labels.SECTORS, s)}»" for s in wished)
-        if not sector_code:
-            detail = "Stillingen har ingen bransje oppgitt (halv uttelling)."
-        elif sector_code in wished:
-            detail = f"«{sector_label}» er en bransje kandidaten ønsker."
-        elif not wished:
-            detail = "Ingen bransjeønsker registrert (halv uttelling)."
-            missing.append("Ingen bransjeønsker registrert.")
-        else:
-            detail = f"Kandidaten ønsker {wished_labels}, ikke «{sector_label}»."
-            missing.append(detail)
-        part("sector", weights.sector, detail)
-
+        )  # fmt: skip
         distance = km_for_chord(math.sqrt(chord2))
-        limit = _bound(c["c2max"])
-        if limit is None:
-            detail = (
-                f"{labels.km(distance)} km i luftlinje (lengste reisevei ikke registrert; "
-                f"regnet mot {labels.km(self.config.default_commute_km)} km)."
+        share = float(opening.cols["incl"])
+        said: list[tuple[PartCode, float, _Said, tuple[TermMatch, ...]]] = [
+            ("interest", weights.interest, _interest_said(cand, interest), interest),
+            ("experience", weights.experience, _experience_said(cand, experience), experience),
+            ("sector", weights.sector, self._sector_said(cand, opening), ()),
+            ("place", weights.place, self._place_said(cand, distance), ()),
+            ("employer_wishes", weights.employer_wishes, _age_said(cand, opening, parts), ()),
+            (
+                "inclusion",
+                weights.inclusion,
+                (f"Arbeidsgiverens erfaring med inkludering: {share * 100:.0f} %.", None),
+                (),
+            ),
+        ]
+        contributions = [
+            Contribution(
+                code=code,
+                label=labels.PARTS[code],
+                points=parts[code],
+                max_points=max_points,
+                detail=detail,
+                terms=terms,
             )
-            missing.append("Lengste reisevei er ikke registrert.")
-        else:
-            limit_km = km_for_chord(math.sqrt(limit))
-            detail = (
-                f"{labels.km(distance)} km i luftlinje; lengste reisevei {labels.km(limit_km)} km."
+            for code, max_points, (detail, _missing), terms in said
+        ]
+        missing = tuple(gap for _code, _max, (_detail, gap), _terms in said if gap is not None)
+        need_codes = self.codes.needs.decode(int(cand.cols["needs"]))
+        _, adaptations = self.need_conflicts(
+            need_codes, opening.record, float(opening.cols["hours"])
+        )
+        if adaptations:
+            detail = " ".join(a.detail for a in adaptations)
+            if not weights.adaptation:
+                detail += " Tilrettelegging trekker ikke ned."
+            contributions.append(
+                Contribution(
+                    code="adaptation",
+                    label=labels.PARTS["adaptation"],
+                    points=parts["adaptation"],
+                    max_points=0.0,
+                    detail=detail,
+                )
             )
-        part("place", weights.place, detail)
-
-        age = int(c["age"])
-        low, high = _bound(o["age_lo"]), _bound(o["age_hi"])
-        if low is None and high is None:
-            detail = "Arbeidsgiveren har ikke oppgitt aldersønske."
-        else:
-            wish = (
-                f"{low:.0f}–{high:.0f} år"
-                if low is not None and high is not None
-                else (f"minst {low:.0f} år" if low is not None else f"høyst {high:.0f} år")
-            )
-            if age < 0:
-                detail = f"Alder ukjent; arbeidsgiveren ønsker {wish} (ikke trukket ned)."
-            elif parts["employer_wishes"] > 0:
-                detail = f"Innenfor arbeidsgiverens ønske om {wish}."
-            else:
-                detail = f"Utenfor arbeidsgiverens ønske om {wish}."
-                missing.append(detail)
-        part("employer_wishes", weights.employer_wishes, detail)
-
-        share = float(o["incl"])
-        part(
-            "inclusion",
-            weights.inclusion,
-            f"Arbeidsgiverens erfaring med inkludering: {share * 100:.0f} %.",
+        exclusions = self.exclusions(cand, opening, reasons, chord2)
+        return Explanation(
+            contributions=tuple(contributions),
+            missing=missing,
+            adaptations=tuple(adaptations),
+            exclusions=exclusions,
+            summary=self.summary(interest, distance, adaptations, exclusions),
         )
 
-        need_codes = self.codes.needs.decode(int(c["needs"]))
-        _, adaptations = self.need_conflicts(need_codes, record, float(o["hours"]))
-        if adaptations:
-            part(
-                "adaptation",
-                0.0,
-                " ".join(a.detail for a in adaptations)
-                + (" Tilrettelegging trekker ikke ned." if not weights.adaptation else ""),
+    def _sector_said(self, cand: CandidateFacts, opening: OpeningFacts) -> _Said:
+        wished = self.codes.sectors.decode(int(cand.cols["sectors"]))
+        sector_code = opening.record.workplace.sector
+        sector_label = labels.label(labels.SECTORS, sector_code)
+        if not sector_code:
+            return "Stillingen har ingen bransje oppgitt (halv uttelling).", None
+        if sector_code in wished:
+            return f"«{sector_label}» er en bransje kandidaten ønsker.", None
+        if not wished:
+            return "Ingen bransjeønsker registrert (halv uttelling).", (
+                "Ingen bransjeønsker registrert."
             )
+        wished_labels = labels.join(f"«{labels.label(labels.SECTORS, s)}»" for s in wished)
+        return _gap(f"Kandidaten ønsker {wished_labels}, ikke «{sector_label}».")
 
-        exclusions = self.exclusions(cand, opening, reasons, chord2)
-        summary = self.summary(interest, distance, adaptations, exclusions)
-        return Explanation(
-            tuple(contributions), tuple(missing), tuple(adaptations), exclusions, summary
+    def _place_said(self, cand: CandidateFacts, distance: float) -> _Said:
+        limit = _bound(cand.cols["c2max"])
+        if limit is None:
+            return (
+                f"{labels.km(distance)} km i luftlinje (lengste reisevei ikke registrert; "
+                f"regnet mot {labels.km(self.config.default_commute_km)} km).",
+                "Lengste reisevei er ikke registrert.",
+            )
+        limit_km = km_for_chord(math.sqrt(limit))
+        return (
+            f"{labels.km(distance)} km i luftlinje; lengste reisevei {labels.km(limit_km)} km.",
+            None,
         )
 
     def summary(

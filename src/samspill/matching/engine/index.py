@@ -517,11 +517,23 @@ class MatchIndex:
 
         ids = segment.block.ids[rows]
         hits = [
-            _Hit(float(score[r]), int(ids[r]), segment, int(rows[r]),
-                 s_interest[r], s_experience[r])
+            _Hit(
+                score=float(score[r]),
+                id=int(ids[r]),
+                segment=segment,
+                row=int(rows[r]),
+                s_interest=s_interest[r],
+                s_experience=s_experience[r],
+            )
             for r in _top(score, ids, limit)
-        ]  # fmt: skip
-        return _Scan(hits, [], considered, considered - rows.size, {})
+        ]
+        return _Scan(
+            hits=hits,
+            excluded=[],
+            considered=considered,
+            excluded_count=considered - rows.size,
+            by_reason={},
+        )
 
     def _scan_all(
         self,
@@ -564,14 +576,27 @@ class MatchIndex:
         ids = segment.block.ids[lo:hi]
 
         def hit(row: int, reason: int = 0) -> _Hit:
-            return _Hit(float(score[row]), int(ids[row]), segment, lo + row,
-                        s_interest[row], s_experience[row], reason)  # fmt: skip
+            return _Hit(
+                score=float(score[row]),
+                id=int(ids[row]),
+                segment=segment,
+                row=lo + row,
+                s_interest=s_interest[row],
+                s_experience=s_experience[row],
+                reasons=reason,
+            )
 
         valid_rows = np.flatnonzero(valid)
         hits = [hit(int(valid_rows[r])) for r in _top(score[valid_rows], ids[valid_rows], limit)]
         excluded_rows = np.flatnonzero(excluded)
         considered = int(np.count_nonzero(live))
-        scan = _Scan(hits, [], considered, int(excluded_rows.size), {})
+        scan = _Scan(
+            hits=hits,
+            excluded=[],
+            considered=considered,
+            excluded_count=int(excluded_rows.size),
+            by_reason={},
+        )
         if excluded_rows.size:
             found = reasons[excluded_rows]
             for code, bit in EXCLUSION_BITS.items():
@@ -671,7 +696,15 @@ class MatchIndex:
                 reasons[i] | h.reasons,
                 idf,
             )
-            out.append(MatchResult(cand.id, opening.id, h.score, excluded, explanation))
+            out.append(
+                MatchResult(
+                    candidate_id=cand.id,
+                    opening_id=opening.id,
+                    score=h.score,
+                    excluded=excluded,
+                    explanation=explanation,
+                )
+            )
         return tuple(out)
 
     # -- queries ----------------------------------------------------------------------------
@@ -833,7 +866,13 @@ class MatchIndex:
                 reasons,
                 idf,
             )
-            return MatchResult(cand.id, query.id, float(ev.score), reasons != 0, explanation)
+            return MatchResult(
+                candidate_id=cand.id,
+                opening_id=query.id,
+                score=float(ev.score),
+                excluded=reasons != 0,
+                explanation=explanation,
+            )
 
     def carve_job(self, candidate: int | CandidateRecord, workplace: WorkplaceRecord) -> CarvedJob:
         """Propose a set of the workplace's tasks for the candidate (``carving.py``)."""
