@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from samspill.conftest import World
 from samspill.core.tests.browser import check_accessibility, log_in
-from samspill.insights.models import Job
+from samspill.insights.tests.factories import JobFactory
 from samspill.processes.tests.factories import ProcessFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -23,10 +23,8 @@ def test_manager_reads_every_overview(browser: Any, live_server: Any, world: Wor
         process = ProcessFactory(
             advisor=world.advisor, started_on=today - datetime.timedelta(days=400)
         )
-        Job.objects.create(
+        JobFactory(
             process=process,
-            kind_of_work="Lager",
-            hours_per_week=20,
             started_on=today - datetime.timedelta(days=300),
             ended_on=today - datetime.timedelta(days=30 * (n % 4 + 1)) if n % 3 == 0 else None,
         )

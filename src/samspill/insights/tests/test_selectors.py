@@ -15,6 +15,7 @@ from samspill.followup.models import Contact
 from samspill.followup.tests.factories import ConcernFactory, PlanFactory, PlanItemFactory
 from samspill.insights import selectors
 from samspill.insights.models import Job
+from samspill.insights.tests.factories import JobFactory
 from samspill.processes.models import InclusionProcess, Phase, PhaseChange
 from samspill.processes.tests.factories import ProcessFactory
 
@@ -34,14 +35,7 @@ def _process(advisor: object, started: datetime.date, **candidate: object) -> In
 
 
 def _job(process: InclusionProcess, start: datetime.date, end: datetime.date | None = None) -> Job:
-    return Job.objects.create(
-        process=process,
-        kind_of_work="Lager",
-        hours_per_week=20,
-        started_on=start,
-        ended_on=end,
-        end_reason="quit" if end else "",
-    )
+    return JobFactory(process=process, started_on=start, ended_on=end)
 
 
 @pytest.mark.django_db
