@@ -64,6 +64,7 @@ def _register_routers() -> None:
     from samspill.followup.api import router as followup_router
     from samspill.insights.api import router as insights_router
     from samspill.matching.api import router as matching_router
+    from samspill.notifications.api import router as notifications_router
     from samspill.processes.api import router as processes_router
 
     api.add_router("/", accounts_router)
@@ -75,6 +76,7 @@ def _register_routers() -> None:
     api.add_router("/insights", insights_router)
     api.add_router("/agreements", agreements_router)
     api.add_router("/", followup_router)
+    api.add_router("/", notifications_router)
 
 
 def _exempt_from_login_redirect(patterns: list[URLPattern | URLResolver]) -> None:

@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "axes",
     "samspill.core",
     "samspill.accounts",
+    "samspill.notifications",
     "samspill.audit",
     "samspill.employers",
     "samspill.candidates",

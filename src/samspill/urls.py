@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("samspill.core.urls")),
     path("", include("samspill.accounts.urls")),
     path("", include("samspill.candidates.urls")),
+    path("", include("samspill.notifications.urls")),
     path("", include("samspill.followup.urls")),
     path("", include("samspill.agreements.urls")),
     path("forlop/", include("samspill.processes.urls")),

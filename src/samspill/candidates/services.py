@@ -32,9 +32,9 @@ from samspill.candidates.models import (
 )
 from samspill.candidates.needs import NEED_TYPES, need_consent_item
 from samspill.employers.models import Sector
-from samspill.followup.notify import notify
 from samspill.lib.choices import TimeOfDay
 from samspill.matching import feed
+from samspill.notifications.services import notification_create
 
 MAX_HOURS_PER_WEEK = 60  # above any ordinary full-time week (37.5 h) with overtime
 MAX_COMMUTE_KM = 1000  # bounds.KILOMETRES: further than any daily commute
@@ -312,7 +312,7 @@ def correction_request_create(
     )
     url = reverse("candidates:detail", kwargs={"candidate_id": candidate.uuid}) + "#retting"
     for advisor in _advisors_of(candidate):
-        notify(
+        notification_create(
             recipient=advisor,
             key=f"correction:{request.uuid}:{advisor.pk}",
             title=_("En arbeidssøker ber om retting av opplysninger"),
@@ -345,7 +345,7 @@ def correction_request_resolve(
         fields=[locked.field],
     )
     if candidate.user is not None:
-        notify(
+        notification_create(
             recipient=candidate.user,
             key=f"correction-done:{locked.uuid}",
             title=_("Ønsket ditt om retting er behandlet"),

@@ -25,6 +25,7 @@ from samspill.audit.models import Purpose
 from samspill.candidates.presentation import Surface
 from samspill.followup import selectors as followup_selectors
 from samspill.lib.http import AuthenticatedRequest
+from samspill.notifications import selectors as notification_selectors
 from samspill.processes import selectors as process_selectors
 from samspill.processes.models import Phase
 
@@ -32,7 +33,7 @@ from samspill.processes.models import Phase
 def _advisor(user: User) -> dict[str, Any]:
     return {
         "worklist": worklist_for_user(user=user),
-        "notifications": followup_selectors.notifications_for(user=user),
+        "notifications": notification_selectors.unread_for(user=user),
         "page": process_page_for_user(
             user=user, purpose=Purpose.PORTFOLIO, advisor=user, active_only=True
         ),

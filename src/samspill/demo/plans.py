@@ -20,13 +20,13 @@ from samspill.followup.models import (
     Concern,
     ConcernKind,
     FollowupPlan,
-    Notification,
     PlanChange,
     PlanItem,
 )
 from samspill.followup.plan_templates import TEMPLATES
 from samspill.lib.dates import add_months
 from samspill.lib.workdays import add_working_days
+from samspill.notifications.models import Notification
 from samspill.processes.models import InclusionProcess, Phase
 
 if TYPE_CHECKING:

@@ -329,21 +329,3 @@ def concern_create(
         actor=request.user, process=access.process, kind=payload.kind, text=payload.text
     )
     return Status(201, ConcernOut.from_model(concern))
-
-
-class NotificationOut(Schema):
-    title: str
-    body: str
-    url: str
-    urgent: bool
-    created_at: datetime
-
-
-@router.get("/followup/notifications", response=list[NotificationOut], summary="Nye varsler")
-def notification_list(request: AuthenticatedRequest) -> list[NotificationOut]:
-    return [
-        NotificationOut(
-            title=n.title, body=n.body, url=n.url, urgent=n.urgent, created_at=n.created_at
-        )
-        for n in selectors.notifications_for(user=request.user, limit=100)
-    ]

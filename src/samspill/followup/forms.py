@@ -9,7 +9,6 @@ from samspill.accounts.models import User
 from samspill.employers.models import Employer
 from samspill.followup.models import (
     ConcernKind,
-    EmailMode,
     EndReason,
     Party,
     Place,
@@ -146,10 +145,6 @@ class ConcernAnswerForm(Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Arbeidsgiveren ser svaret og når det ble gitt."),
     )
-
-
-class PreferenceForm(Form):
-    email_mode = forms.ChoiceField(label=_("Varsler på e-post"), choices=EmailMode.choices)
 
 
 class TeamForm(Form):

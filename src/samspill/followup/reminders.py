@@ -16,8 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samspill.followup.models import Commitment, Concern, FollowupPlan
-from samspill.followup.notify import deliver_pending, notify, send_digests
 from samspill.followup.worklist import due_items
+from samspill.notifications.delivery import deliver_pending, send_digests
+from samspill.notifications.services import notification_create
 from samspill.processes.models import InclusionProcess
 from samspill.rules import COMMITMENT_WARNING
 
@@ -43,7 +44,7 @@ def create_contact_reminders(today: date) -> int:
             process = due.item.plan.process
             when = "i dag" if due.due == today else f"siden {due.due:%d.%m.%Y}"
             created += (
-                notify(
+                notification_create(
                     recipient=process.advisor,
                     key=f"contact:{due.item.uuid}:{due.due.isoformat()}",
                     title=f"Planlagt kontakt {when}: {due.item.label}",
@@ -63,7 +64,7 @@ def create_commitment_reminders(today: date) -> int:
     for commitment in commitments:
         late = commitment.deadline < today
         created += (
-            notify(
+            notification_create(
                 recipient=commitment.owner,
                 key=f"commitment:{commitment.uuid}:{'late' if late else 'soon'}",
                 title=("Fristen er passert: " if late else "Frist snart: ") + commitment.title,
@@ -82,7 +83,7 @@ def create_concern_reminders(today: date) -> int:
     )
     for concern in late:
         created += (
-            notify(
+            notification_create(
                 recipient=concern.process.advisor,
                 key=f"concern-late:{concern.uuid}",
                 title=f"Svarfristen er passert: {concern.get_kind_display()}",

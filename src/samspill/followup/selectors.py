@@ -14,7 +14,6 @@ from samspill.followup.models import (
     Concern,
     Contact,
     FollowupPlan,
-    Notification,
     PlanChange,
     PlanItem,
     PlanParty,
@@ -103,10 +102,6 @@ def next_contacts(*, process_ids: list[int], parties: tuple[str, ...]) -> dict[i
 
 JOBSEEKER_PARTIES = (PlanParty.JOBSEEKER, PlanParty.BOTH)
 EMPLOYER_PLAN_PARTIES = (PlanParty.EMPLOYER, PlanParty.BOTH)
-
-
-def notifications_for(*, user: User, limit: int = 20) -> list[Notification]:
-    return list(Notification.objects.filter(recipient=user, read_at__isnull=True)[:limit])
 
 
 def staff_at(*, process: InclusionProcess) -> QuerySet[User]:

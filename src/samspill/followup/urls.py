@@ -6,7 +6,6 @@ app_name = "followup"
 P = "forlop/<uuid:process_id>/"
 urlpatterns = [
     path("i-dag/", today.today, name="today"),
-    path("varsler/", today.notifications, name="notifications"),
     path(f"{P}kontakt/", contacts.log_contact, name="log_contact"),
     path(f"{P}oppfolging/", plans.plan, name="plan"),
     path(f"{P}oppfolging/ny/", plans.plan_new, name="plan_new"),

@@ -23,7 +23,6 @@ from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record
 from samspill.employers import services as employer_services
 from samspill.employers.models import Opening, OpeningStatus, Workplace
-from samspill.followup.notify import notify
 from samspill.matching import feed, selectors
 from samspill.matching.adapter import open_openings
 from samspill.matching.models import (
@@ -36,6 +35,7 @@ from samspill.matching.models import (
     MeetingLine,
 )
 from samspill.matching.transitions import MATCH_TRANSITIONS
+from samspill.notifications.services import notification_create
 from samspill.processes.models import InclusionProcess, MemberRole, Phase
 from samspill.processes.services import process_arrange_placement, process_invite_member
 
@@ -169,7 +169,7 @@ def _notify_parties(actor: User, match: Match, target: MatchStatus) -> None:
             role=Role.EMPLOYER, employer_id=opening.workplace.employer_id, is_active=True
         )
         for user in employer_users:
-            notify(
+            notification_create(
                 recipient=user,
                 key=f"match:{match.uuid}:{target}:{user.pk}",
                 title=f"En kandidat er presentert for «{opening.title}»",
@@ -178,7 +178,7 @@ def _notify_parties(actor: User, match: Match, target: MatchStatus) -> None:
             )
     elif actor.role in (Role.EMPLOYER, Role.JOBSEEKER):
         advisor = match.process.advisor
-        notify(
+        notification_create(
             recipient=advisor,
             key=f"match:{match.uuid}:{target}:{advisor.pk}",
             title=(

@@ -29,13 +29,13 @@ from samspill.followup.models import (
     Concern,
     Contact,
     FollowupPlan,
-    Notification,
     PlanChange,
 )
 from samspill.insights.models import Job
 from samspill.lib.dates import add_months
 from samspill.matching import feed
 from samspill.matching.models import Match, MatchStep, MeetingLine
+from samspill.notifications.services import notifications_delete_about
 from samspill.processes.models import InclusionProcess, PhaseChange, ProcessMember
 from samspill.retention import selectors
 from samspill.retention.models import Anonymisation
@@ -88,7 +88,7 @@ DECISIONS: dict[str, str] = {
     "followup.PlanChange": "delete",
     "followup.Commitment": "blank the title; keep deadline and done date",
     "followup.Concern": "blank text and answer; keep kind and dates (Innsikt)",
-    "followup.Notification": "delete those about the processes and to the person's login",
+    "notifications.Notification": "delete those about the processes and to the person's login",
     "matching.Match": "blank summary and override reason; keep status (Innsikt)",
     "matching.MatchStep": "blank the note; keep the dated step (Innsikt: equity)",
     "matching.MeetingLine": "blank the note",
@@ -174,13 +174,6 @@ def _blank_process_rows(processes: list[InclusionProcess]) -> None:
         agreement.delete()
 
 
-def _notifications(processes: list[InclusionProcess], user: User | None) -> None:
-    about = Q(recipient=user) if user is not None else Q(pk__in=[])
-    for process in processes:
-        about |= Q(url__contains=str(process.uuid))
-    Notification.objects.filter(about).delete()
-
-
 def _close_login(user: User) -> None:
     """The jobseeker's own login: kept as a row (approvals of kept agreements point to it),
     emptied of the person and unable to log in."""
@@ -202,7 +195,7 @@ def candidate_anonymise(*, candidate_id: int, today: date) -> Anonymisation | No
     processes = list(InclusionProcess.objects.filter(candidate=candidate))
     last_ended_on = max(p.ended_on for p in processes if p.ended_on is not None)
     user = candidate.user
-    _notifications(processes, user)
+    notifications_delete_about(recipient=user, url_parts=[str(p.uuid) for p in processes])
     _blank_process_rows(processes)
     _blank_candidate(candidate)
     if user is not None:

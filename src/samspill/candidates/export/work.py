@@ -25,9 +25,10 @@ from samspill.candidates.export.records import (
     section,
 )
 from samspill.candidates.models import Candidate
-from samspill.followup.models import Commitment, Concern, Contact, FollowupPlan, Notification
+from samspill.followup.models import Commitment, Concern, Contact, FollowupPlan
 from samspill.insights.models import Job
 from samspill.matching.models import Match, MeetingLine
+from samspill.notifications.models import Notification
 from samspill.processes.models import InclusionProcess
 
 

@@ -13,7 +13,7 @@ from samspill.candidates.corrections import open_corrections
 from samspill.candidates.models import CorrectionRequest
 from samspill.candidates.services import correction_request_create, correction_request_resolve
 from samspill.conftest import World
-from samspill.followup.models import Notification
+from samspill.notifications.models import Notification
 from samspill.processes.tests.factories import ProcessFactory
 
 

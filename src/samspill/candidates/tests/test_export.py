@@ -27,7 +27,7 @@ from samspill.candidates.models import AccommodationNeed, CorrectionRequest, Pro
 from samspill.candidates.services import needs_update
 from samspill.candidates.tests.factories import ConsentFactory
 from samspill.conftest import World
-from samspill.followup.models import Contact, Notification, PlanChange
+from samspill.followup.models import Contact, PlanChange
 from samspill.followup.tests.factories import (
     CommitmentFactory,
     ConcernFactory,
@@ -35,6 +35,7 @@ from samspill.followup.tests.factories import (
     PlanItemFactory,
 )
 from samspill.matching.models import MatchStep
+from samspill.notifications.models import Notification
 from samspill.processes.models import PhaseChange
 from samspill.processes.tests.factories import MemberFactory
 

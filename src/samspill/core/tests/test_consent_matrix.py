@@ -54,10 +54,10 @@ from samspill.candidates.services import (
 )
 from samspill.conftest import World
 from samspill.employers.tests.factories import OpeningFactory
-from samspill.followup.notify import deliver_pending
 from samspill.followup.services.contacts import followup_log_contact
 from samspill.matching.models import Match, MatchStatus
 from samspill.matching.services import match_move
+from samspill.notifications.delivery import deliver_pending
 from samspill.processes.tests.factories import MemberFactory
 
 NEED_KEPT, NEED_REMOVED = "quiet_environment", "hearing"
@@ -210,7 +210,7 @@ SURFACES: dict[str, Url] = {
     "employer's agreement PDF": lambda s: reverse(
         "agreements:employer_pdf", kwargs={"agreement_id": s.world.agreement.uuid}
     ),
-    "notifications page": lambda s: reverse("followup:notifications"),
+    "notifications page": lambda s: reverse("notifications:list"),
     "export page": lambda s: reverse(
         "candidates:export", kwargs={"candidate_id": s.candidate.uuid}
     ),

@@ -10,9 +10,9 @@ from django.utils import timezone
 from samspill.accounts.models import Role, User
 from samspill.audit.models import Action
 from samspill.followup.models import Concern, ConcernKind
-from samspill.followup.notify import notify
 from samspill.followup.services.common import audit_change
 from samspill.lib.workdays import add_working_days
+from samspill.notifications.services import notification_create
 from samspill.processes.models import InclusionProcess
 from samspill.rules import CONCERN_RESPONSE_WORKING_DAYS
 
@@ -44,7 +44,7 @@ def followup_report_concern(
         respond_by=add_working_days(timezone.localdate(now), CONCERN_RESPONSE_WORKING_DAYS.value),
     )
     employer_name = process.employer.name if process.employer else ""
-    notify(
+    notification_create(
         recipient=process.advisor,
         key=f"concern:{concern.uuid}",
         title=f"Haster: {concern.get_kind_display()} – {employer_name}",
@@ -75,7 +75,7 @@ def followup_answer_concern(*, actor: User, concern: Concern, response: str) -> 
     )
     concern.save(update_fields=["response", "responded_at", "responded_by"])
     if concern.reported_by is not None:
-        notify(
+        notification_create(
             recipient=concern.reported_by,
             key=f"concern-answered:{concern.uuid}",
             title=f"NAV har svart: {concern.get_kind_display()}",

@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from samspill.conftest import World
-from samspill.followup.models import Concern, Notification
+from samspill.followup.models import Concern
+from samspill.notifications.models import Notification
 
 
 def _report(client: Client, world: World, kind: str = "no_show") -> None:

@@ -13,10 +13,10 @@ from django.core.management import call_command
 from samspill.accounts.models import Role
 from samspill.accounts.tests.factories import UserFactory
 from samspill.conftest import World
-from samspill.followup.models import EmailMode, Notification, NotificationPreference
-from samspill.followup.notify import notify
 from samspill.followup.services import followup_start_plan
 from samspill.followup.tests.factories import CommitmentFactory, ConcernFactory
+from samspill.notifications.models import EmailMode, Notification, NotificationPreference
+from samspill.notifications.services import notification_create
 
 
 def _at(day: int, hour: int = 8) -> time_machine.travel:
@@ -98,7 +98,7 @@ def test_a_crash_halfway_sends_the_rest_and_nothing_twice(planned: World, settin
         for n in range(3)
     ]
     for n, user in enumerate(others):
-        notify(recipient=user, key=f"test:{n}", title=f"Varsel {n}")
+        notification_create(recipient=user, key=f"test:{n}", title=f"Varsel {n}")
     with _at(2):
         _run()
         assert sorted(m.to[0] for m in mail.outbox) == ["v0@nav.example", "v2@nav.example"]
@@ -129,7 +129,7 @@ def test_daily_digest_once_a_day_and_in_app_only(planned: World) -> None:
     jobseeker_pref = NotificationPreference.objects.create(
         user=planned.jobseeker, email_mode=EmailMode.NONE
     )
-    notify(recipient=planned.jobseeker, key="app-only", title="Bare i appen")
+    notification_create(recipient=planned.jobseeker, key="app-only", title="Bare i appen")
     with _at(4, hour=7):
         _run()
     assert len(mail.outbox) == 1

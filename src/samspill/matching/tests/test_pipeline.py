@@ -11,10 +11,10 @@ from samspill.agreements.models import Agreement
 from samspill.audit.models import AuditEvent
 from samspill.conftest import World
 from samspill.employers.tests.factories import OpeningFactory
-from samspill.followup.models import Notification
 from samspill.matching import selectors, services
 from samspill.matching.models import DeclineReason, Match, MatchStatus
 from samspill.matching.tests.scene import Scene, build_scene
+from samspill.notifications.models import Notification
 
 
 @pytest.fixture

@@ -17,10 +17,11 @@ from samspill.candidates.models import (
     ProfileVersion,
 )
 from samspill.conftest import World
-from samspill.followup.models import Commitment, Concern, Contact, Notification, PlanChange
+from samspill.followup.models import Commitment, Concern, Contact, PlanChange
 from samspill.followup.tests.factories import PlanFactory, PlanItemFactory
 from samspill.insights.models import Job
 from samspill.matching.models import MatchStep
+from samspill.notifications.models import Notification
 from samspill.processes import services as processes
 from samspill.processes.models import InclusionProcess, ProcessMember
 from samspill.retention import selectors, services

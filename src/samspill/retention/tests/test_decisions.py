@@ -31,4 +31,4 @@ def test_every_model_about_a_candidate_has_a_decision() -> None:
                 about.add(_label(model))
     missing = sorted(about - set(DECISIONS))
     assert missing == [], f"add a retention decision for {missing} (retention/services.py)"
-    assert "followup.Notification" in DECISIONS  # linked by URL, not by key
+    assert "notifications.Notification" in DECISIONS  # linked by URL, not by key

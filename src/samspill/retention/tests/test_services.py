@@ -24,13 +24,13 @@ from samspill.followup.models import (
     Commitment,
     Concern,
     Contact,
-    Notification,
     PlanChange,
     PlanItem,
 )
 from samspill.insights.models import Job
 from samspill.lib.dates import add_months
 from samspill.matching.models import Match, MatchStep, MeetingLine
+from samspill.notifications.models import Notification
 from samspill.processes.models import PhaseChange, ProcessMember
 from samspill.processes.tests.factories import ProcessFactory
 from samspill.retention import selectors, services
