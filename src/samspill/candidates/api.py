@@ -25,6 +25,7 @@ from samspill.candidates.models import Benefit, MainGoal, NeedLevel, TimeOutside
 from samspill.candidates.presentation import Surface
 from samspill.core.schemas import CandidateOut, LongText, PageNumber, ShortText, choice
 from samspill.employers.models import Sector
+from samspill.followup.selectors import has_employer_contact
 from samspill.lib.choices import TimeOfDay
 from samspill.lib.http import AuthenticatedRequest
 from samspill.processes import portfolio
@@ -81,11 +82,16 @@ def portfolio_list(request: AuthenticatedRequest, filters: Query[PortfolioFilter
         user=user,
         purpose=Purpose.API,
         page_number=filters.side,
-        narrow=lambda queryset: portfolio.narrow(scope(queryset), chosen, today),
+        narrow=lambda queryset: portfolio.narrow(
+            scope(queryset), chosen, today, employer_contact=has_employer_contact
+        ),
         ordering=portfolio.ordering(chosen),
     )
     counts = process_aggregate_for_user(
-        user=user, aggregate=lambda queryset: portfolio.counts(scope(queryset), today)
+        user=user,
+        aggregate=lambda queryset: portfolio.counts(
+            scope(queryset), today, employer_contact=has_employer_contact
+        ),
     )
     return PortfolioOut(
         page=page.number,

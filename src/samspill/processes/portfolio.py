@@ -2,10 +2,15 @@
 
 Filters narrow the queryset in the database; the counts for every filter come from one
 aggregate query; so a page costs the same number of queries at 20 or 200 processes.
+
+Whether a process has had any contact with an employer is follow-up's fact (its contact
+log), and ``processes`` imports no feature app: the page that shows the portfolio passes
+the expression in (``followup.selectors.has_employer_contact``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -17,7 +22,6 @@ from django.utils.translation import gettext_lazy as _
 from samspill.accounts.models import Role
 from samspill.candidates.models import AccommodationNeed, Benefit, NeedLevel
 from samspill.candidates.presentation import review_cutoff
-from samspill.followup.selectors import has_employer_contact
 from samspill.lib.dates import add_months
 from samspill.lib.forms import Form
 from samspill.processes.models import InclusionProcess, Phase
@@ -102,8 +106,16 @@ def _young(today: date) -> Q:
     return Q(candidate__birth_date__gt=add_months(today, -12 * YOUNG_AGE_LIMIT.value))
 
 
+#: Builds a fresh ``Exists`` over a process (``OuterRef("pk")``): any employer contact?
+EmployerContact = Callable[[], Exists]
+
+
 def narrow(
-    queryset: QuerySet[InclusionProcess], filters: dict[str, Any], today: date
+    queryset: QuerySet[InclusionProcess],
+    filters: dict[str, Any],
+    today: date,
+    *,
+    employer_contact: EmployerContact,
 ) -> QuerySet[InclusionProcess]:
     phase = filters.get("fase") or ACTIVE
     if phase == ACTIVE:
@@ -121,15 +133,17 @@ def narrow(
     if filters.get("behov"):
         queryset = queryset.filter(_needs_due(today))
     if filters.get("uten_kontakt"):
-        queryset = queryset.filter(~has_employer_contact())
-    return queryset.annotate(needs_due=_needs_due(today), employer_contact=has_employer_contact())
+        queryset = queryset.filter(~employer_contact())
+    return queryset.annotate(needs_due=_needs_due(today), employer_contact=employer_contact())
 
 
 def ordering(filters: dict[str, Any]) -> tuple[str, ...]:
     return SORTS.get(filters.get("sorter") or "start", SORTS["start"])
 
 
-def counts(queryset: QuerySet[InclusionProcess], today: date) -> Counts:
+def counts(
+    queryset: QuerySet[InclusionProcess], today: date, *, employer_contact: EmployerContact
+) -> Counts:
     """Counts for every filter over the given processes, in one query."""
     active = ~Q(phase=Phase.CLOSED)
     result = queryset.aggregate(
@@ -138,7 +152,7 @@ def counts(queryset: QuerySet[InclusionProcess], today: date) -> Counts:
         young=Count("id", filter=active & _young(today)),
         needs_due=Count("id", filter=active & Q(_needs_due(today))),
         long_running=Count("id", filter=active & Q(started_on__lt=today - timedelta(days=180))),
-        no_employer_contact=Count("id", filter=active & ~Q(has_employer_contact())),
+        no_employer_contact=Count("id", filter=active & ~Q(employer_contact())),
     )
     return Counts(
         phases=[(phase.value, str(phase.label), result[f"phase_{phase}"]) for phase in Phase],

@@ -23,7 +23,7 @@ from samspill.accounts.models import Role
 from samspill.agreements import selectors as agreement_selectors
 from samspill.audit.models import Purpose
 from samspill.candidates.presentation import Surface
-from samspill.followup.selectors import contacts_of
+from samspill.followup.selectors import contacts_of, has_employer_contact
 from samspill.insights.selectors import jobs_of
 from samspill.lib.forms import add_service_errors
 from samspill.lib.http import AuthenticatedRequest
@@ -68,11 +68,16 @@ def portfolio_view(request: AuthenticatedRequest) -> HttpResponse:
         user=user,
         purpose=Purpose.PORTFOLIO,
         page_number=request.GET.get("side"),
-        narrow=lambda queryset: portfolio.narrow(scope(queryset), filters, today),
+        narrow=lambda queryset: portfolio.narrow(
+            scope(queryset), filters, today, employer_contact=has_employer_contact
+        ),
         ordering=portfolio.ordering(filters),
     )
     counts = process_aggregate_for_user(
-        user=user, aggregate=lambda queryset: portfolio.counts(scope(queryset), today)
+        user=user,
+        aggregate=lambda queryset: portfolio.counts(
+            scope(queryset), today, employer_contact=has_employer_contact
+        ),
     )
     context = {"page": page, "form": form, "counts": counts, "filters": filters}
     return render(request, "processes/portfolio.html", context)
