@@ -4,12 +4,12 @@ estimate from counts."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Annotated
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from pydantic import Field
 
@@ -57,7 +57,7 @@ def did(request: AuthenticatedRequest, payload: DidIn) -> DidOut:
         "control.after": payload.control.after,
     }
     errors = {
-        name: "n må være minst 1, og k mellom 0 og n."
+        name: _("n må være minst 1, og k mellom 0 og n.")
         for name, cell in cells.items()
         if cell.n < 1 or not 0 <= cell.k <= cell.n
     }
@@ -94,7 +94,7 @@ def outcomes(
         user=request.user, purpose=Purpose.API, team_id=team, advisor_id=advisor
     )
     today = timezone.localdate()
-    year = selectors.outcomes(scope.processes, today - timedelta(days=365), today)
+    year = selectors.outcomes_last_year(scope.processes, today)
     curve = selectors.retention(scope.processes, today)
     quarters = selectors.employment_rate(
         scope.processes, selectors.quarters_back(today, selectors.QUARTERS)
@@ -151,8 +151,8 @@ def equity(request: AuthenticatedRequest, team: UUID | None = None) -> list[Grou
     result = selectors.equity(scope.processes, timezone.localdate())
     return [
         GroupOut(
-            dimension=row.dimension,
-            group=row.group,
+            dimension=str(row.dimension),
+            group=str(row.group),
             people=row.people,
             rates=tables.group_cells(row),
             clearly_below=[step for step, flagged in row.flags.items() if flagged],

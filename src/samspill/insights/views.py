@@ -5,7 +5,6 @@ Every table can be downloaded as CSV or XLSX (``?format=csv&tabell=<name>``)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
@@ -13,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from samspill.accounts.access import employer_list_for_user, process_get_for_user
@@ -97,7 +97,7 @@ def _page(
 def outcomes(request: AuthenticatedRequest) -> HttpResponse:
     scope, form = _scope(request)
     today = timezone.localdate()
-    year = selectors.outcomes(scope.processes, today - timedelta(days=365), today)
+    year = selectors.outcomes_last_year(scope.processes, today)
     curve = selectors.retention(scope.processes, today)
     quarters = selectors.employment_rate(
         scope.processes, selectors.quarters_back(today, selectors.QUARTERS)
@@ -204,7 +204,7 @@ def fidelity_new(request: AuthenticatedRequest, team_id: UUID) -> HttpResponse:
         request,
         form,
         save,
-        done="Fidelitetsgjennomgangen er lagret.",
+        done=_("Fidelitetsgjennomgangen er lagret."),
         then=lambda review: reverse(
             "insights:fidelity_review",
             kwargs={"review_id": review.uuid},  # type: ignore[attr-defined]
@@ -279,7 +279,7 @@ def job_create(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse:
         lambda: services.job_start(
             actor=request.user, process=process, data=services.JobInput(**form.cleaned_data)
         ),
-        done="Jobbstarten er registrert.",
+        done=_("Jobbstarten er registrert."),
         then=_process_url(process.uuid),
     )
     context = {"access": process_access, "form": form}
@@ -300,7 +300,7 @@ def job_end(request: AuthenticatedRequest, job_id: UUID) -> HttpResponse:
             ended_on=form.cleaned_data["ended_on"],
             reason=form.cleaned_data["end_reason"],
         ),
-        done="Jobbslutten er registrert. Oppfølgingen fortsetter.",
+        done=_("Jobbslutten er registrert. Oppfølgingen fortsetter."),
         then=_process_url(job.process.uuid),
     )
     context = {"job": job, "access": job_access.process, "form": form}

@@ -94,6 +94,11 @@ def outcomes(processes: Processes, start: date, end: date) -> Outcomes:
 QUARTERS = 12
 
 
+def outcomes_last_year(processes: Processes, today: date) -> Outcomes:
+    """«Resultater siste 12 måneder»: the year up to and including today."""
+    return outcomes(processes, today - timedelta(days=365), today)
+
+
 @dataclass(frozen=True)
 class Quarter:
     label: str
