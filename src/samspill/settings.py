@@ -211,6 +211,11 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
+# Dates and numbers through the locale: bokmål's formats from samspill/formats/nb/formats.py
+# over Django's. No thousands separator on a bare number (a year is «2027», not «2 027»);
+# amounts ask for it with |intcomma or number_format(..., force_grouping=True).
+FORMAT_MODULE_PATH = ["samspill.formats"]
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", str(PROJECT_DIR / "var" / "static")))

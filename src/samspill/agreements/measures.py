@@ -9,7 +9,7 @@ Rules the advisor may depart from with a recorded reason are marked ``overridabl
 
 docs/rules.md lists the catalogue for readers who do not read Python. Change a rule here,
 with its source and the date it applies from, and every page, check and test follows.
-Framework-free: need levels are the ``candidates.NeedLevel`` values (a test pins them).
+No models: need levels are the ``candidates.NeedLevel`` values (a test pins them).
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+
+from django.utils.formats import number_format
 
 from samspill.lib.dates import add_months
 
@@ -317,7 +319,8 @@ def _expenses(measure: Measure, terms: Terms, start: date) -> list[Violation]:
         text = f"Årlig tak for {measure.label.lower()} i {start.year} er ikke registrert."
         return [Violation("expenses", text, f"{measure.code}.cap_unknown")]
     if terms.expenses is not None and terms.expenses > cap:
-        text = f"{measure.label} er høyst {cap:,} kr i {start.year}.".replace(",", " ")
+        most = number_format(cap, force_grouping=True)
+        text = f"{measure.label} er høyst {most} kr i {start.year}."
         return [Violation("expenses", text, f"{measure.code}.cap")]
     return []
 

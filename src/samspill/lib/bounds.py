@@ -3,7 +3,8 @@
 Forms, services and API schemas all ask these, so a negative wage or a start in year 9999
 is refused with the same Norwegian message everywhere, before it reaches a calculation
 (where it gave negative subsidies) or the calendar (where it gave a server error).
-Framework-free: a bad value raises ``InvalidValue``, whose text is the message to show.
+No models or forms: a bad value raises ``InvalidValue``, whose text is the message to show
+(numbers in it written the active language's way).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+
+from django.utils.formats import number_format
 
 from samspill.lib.validation import InvalidValue
 
@@ -50,8 +53,8 @@ def _finite(value: float | Decimal) -> bool:
 
 
 def _show(number: Number) -> str:
-    text = f"{number:,}".replace(",", " ") if isinstance(number, int) else str(number)
-    return text.replace(".", ",")
+    """«1 000 000», «0,5»: the active language's separators."""
+    return number_format(number, force_grouping=True)
 
 
 MONTHLY_WAGE = Range(1, 1_000_000, "kroner i måneden")

@@ -122,7 +122,7 @@ def test_inkluderingstilskudd_yearly_cap() -> None:
 
     assert check(terms(160_400)) == []
     [violation] = check(terms(160_401))
-    assert violation.message == "Inkluderingstilskudd er høyst 160 400 kr i 2026."
+    assert violation.message == "Inkluderingstilskudd er høyst 160\xa0400 kr i 2026."
     assert _rules(terms(1_000, 2025)) == [("inkluderingstilskudd.cap_unknown", False)]
     assert MEASURES["inkluderingstilskudd"].cap_for_year(2030) == 160_400
 

@@ -69,9 +69,9 @@ def display_value(value: Any) -> str:
     if isinstance(value, bool):
         return _t("Ja") if value else _t("Nei")
     if isinstance(value, datetime):
-        return formats.date_format(timezone.localtime(value), "j. F Y H:i")
+        return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
     if isinstance(value, date):
-        return formats.date_format(value, "j. F Y")
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
     if isinstance(value, int | float | Decimal):
         return formats.number_format(value)
     if isinstance(value, list | tuple):

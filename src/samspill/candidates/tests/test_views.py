@@ -543,8 +543,8 @@ def test_jobseeker_chooses_what_to_share_and_withdraws(
     assert "3 ting delt" in history[1]
     assert "gjelder nå" not in history[1]
     assert "2 ting delt" in history[2]  # the first choice, name and age
-    assert "1. juni 2026 12:10" in history[0]
-    assert "1. juni 2026 12:05" in history[1]
+    assert "01.06.2026 12:10" in history[0]
+    assert "01.06.2026 12:05" in history[1]
 
 
 def test_after_withdrawing_the_employer_sees_nothing(

@@ -64,7 +64,7 @@ def test_concern_is_urgent_on_the_worklist_and_the_contact_person_is_notified(
 def test_employer_sees_received_and_answered_and_whom_to_call(world: World, client: Client) -> None:
     _report(client, world)
     page = client.get(f"/forlop/{world.process.uuid}/meld-fra/").content.decode()
-    assert "Mottatt 1. juni 2026" in page
+    assert "Mottatt 01.06.2026" in page
     assert "Ikke besvart ennå" in page
     assert world.advisor.display_name in page
     assert world.advisor.phone in page
@@ -77,7 +77,7 @@ def test_employer_sees_received_and_answered_and_whom_to_call(world: World, clie
     assert response.status_code == 302
     client.force_login(world.employer)
     page = client.get(f"/forlop/{world.process.uuid}/meld-fra/").content.decode()
-    assert "Besvart 1. juni 2026" in page
+    assert "Besvart 01.06.2026" in page
     assert "Kommer i morgen" in page
     client.force_login(world.advisor)
     lines = client.get("/i-dag/").context["worklist"].rows

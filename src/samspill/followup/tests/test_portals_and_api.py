@@ -35,7 +35,7 @@ def test_jobseeker_sees_next_contact_and_contact_person(planned: World, client: 
     client.force_login(planned.jobseeker)
     page = client.get("/").content.decode()
     assert "Neste planlagte kontakt" in page
-    assert "Ukentlig kontakt første måned (telefon), 4. juni 2026" in page
+    assert "Ukentlig kontakt første måned (telefon), 04.06.2026" in page
     assert escape(planned.advisor.display_name) in page
     assert "41234567" in page
 
@@ -45,7 +45,7 @@ def test_employer_sees_next_contact_whom_to_call_and_how_to_report(
 ) -> None:
     client.force_login(planned.employer)
     page = client.get("/").content.decode()
-    assert "Oppfølging av arbeidsgiveren (besøk på arbeidsplassen), 15. juni 2026" in page
+    assert "Oppfølging av arbeidsgiveren (besøk på arbeidsplassen), 15.06.2026" in page
     assert "41234567" in page
     assert f"/forlop/{planned.process.uuid}/meld-fra/" in page
 
