@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 
@@ -14,6 +15,8 @@ from samspill.audit.models import Action, AuditEvent
 from samspill.conftest import World
 from samspill.insights.fidelity import ITEMS
 from samspill.insights.models import FidelityReview, Job
+from samspill.insights.tests.factories import JobFactory
+from samspill.processes.tests.factories import ProcessFactory
 
 PAGES = ["outcomes", "caseload", "equity", "fidelity", "evaluation"]
 
@@ -139,3 +142,44 @@ def test_the_outcomes_api_is_for_managers_only(world: World, client: Client) -> 
     body = client.get("/api/insights/outcomes").json()
     assert body["scope"] == world.office.name
     assert body["served"] == "<5"
+
+
+def test_the_pages_take_thresholds_and_bands_from_their_owners(
+    world: World, client: Client
+) -> None:
+    client.force_login(world.manager)
+    outcomes = client.get(reverse("insights:outcomes")).content.decode()
+    assert "Grupper med færre enn 5 personer vises som «&lt;5»." in outcomes
+    assert "Personlig arbeidsgiverkontakt innen 30 dager (IPS)" in outcomes
+    fidelity = client.get(reverse("insights:fidelity")).content.decode()
+    for low, high, label in [(115, 125, "Eksemplarisk IPS"), (74, 99, "Middels IPS")]:
+        assert f"{low}–{high}: {label}" in fidelity
+    assert "25–73: Ikke IPS" in fidelity
+
+
+def test_a_pilot_evaluation_shows_the_estimate_and_the_group_means(
+    world: World, client: Client
+) -> None:
+    today = datetime.date.today()
+    before, after = today - datetime.timedelta(days=500), today - datetime.timedelta(days=100)
+    for advisor, jobs in ((world.advisor, 8), (world.advisor_other_office, 2)):
+        for n in range(10):
+            for started in (before, after):
+                process = ProcessFactory(advisor=advisor, started_on=started)
+                if n < (jobs if started == after else 2):
+                    JobFactory(process=process, started_on=started + datetime.timedelta(days=9))
+    query = {
+        "pilot": [str(world.office.uuid)],
+        "control": [str(world.other_office.uuid)],
+        "before_from": (before - datetime.timedelta(days=1)).isoformat(),
+        "before_to": (before + datetime.timedelta(days=60)).isoformat(),
+        "after_from": (after - datetime.timedelta(days=1)).isoformat(),
+        "after_to": (after + datetime.timedelta(days=60)).isoformat(),
+        "outcome": "job",
+    }
+    client.force_login(world.manager)
+    response = client.get(reverse("insights:evaluation"), query)
+    assert "Anslått effekt" in response.content.decode()
+    table = response.context["tables"]["gjennomsnitt"]
+    assert [row[0] for row in table.rows] == ["Pilot", "Kontroll"]
+    assert response.context["result"].estimate_pp > 0
