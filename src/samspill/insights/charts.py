@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from samspill.insights.selectors import Quarter
-from samspill.insights.stats import DAYS_PER_MONTH, Rate, Survival
+from samspill.insights.stats import DAYS_PER_MONTH, Rate, Survival, percent
 from samspill.rules import IPS_EMPLOYMENT_RATE_BENCHMARKS
 
 WIDTH, HEIGHT = 640, 260
@@ -100,8 +100,7 @@ def line_chart(
             y = _y(value, top)
             path.append(f"{'L' if pen_down else 'M'}{x:.1f},{y:.1f}")
             pen_down = True
-            share = f"{100 * value:.1f}".replace(".", ",")
-            points.append(Point(x, y, f"{one.name}, {label}: {share} %"))
+            points.append(Point(x, y, f"{one.name}, {label}: {percent(value)}"))
         drawn.append(DrawnSeries(one.name, " ".join(path), dash, marker, tuple(points)))
     every = max(1, len(labels) // 8)
     x_ticks = tuple(

@@ -43,7 +43,7 @@ def shown(count: int) -> str:
 
 def percent(share: float | None) -> str:
     """A share as «41,0 %»; «–» when there is none."""
-    return "–" if share is None else f"{100 * share:.1f} %".replace(".", ",")
+    return "–" if share is None else f"{number_format(100 * share, 1)} %"
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class Rate:
         interval = None if self.hidden else self.interval
         if interval is None:
             return ""
-        low, high = (f"{100 * x:.1f}".replace(".", ",") for x in interval)
+        low, high = (number_format(100 * x, 1) for x in interval)
         return f"{low}–{high} %"
 
 

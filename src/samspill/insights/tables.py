@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -133,7 +134,7 @@ def followup(figures: FollowupFigures) -> Table:
 
 
 def _advisor_cells(row: AdvisorRow, figures: FollowupFigures) -> list[Cell]:
-    per_week = f"{row.employer_contacts_per_week:.1f}".replace(".", ",")
+    per_week = number_format(row.employer_contacts_per_week, 1)
     if row.few_employer_contacts:
         per_week += " " + _("(under %(n)s)") % {"n": IPS_EMPLOYER_CONTACTS_PER_WEEK.value}
     on_schedule = figures.by_advisor.get(row.advisor_id, {})
