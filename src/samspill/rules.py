@@ -90,6 +90,14 @@ STAYED_IN_WORK_MONTHS = Rule(
     "points (RETENTION_MONTHS).",
 )
 
+#: IPS fidelity bands: the lowest total (of 25 items scored 1–5) for exemplary, good and fair
+#: fidelity; below the last is «not IPS».
+IPS_FIDELITY_BANDS = Rule(
+    value=(115, 100, 74),
+    source="IPS Supported Employment Fidelity Scale, scoring: 115–125 exemplary, 100–114 good, "
+    "74–99 fair, 73 and below not supported employment (shared/reference/IPS-FIDELITY.md).",
+)
+
 #: The IPS quarterly competitive-employment rate: minimum, average and excellent.
 IPS_EMPLOYMENT_RATE_BENCHMARKS = Rule(
     value=(0.31, 0.41, 0.50),

@@ -26,6 +26,7 @@ from samspill.rules import (
     CONTACT_AFTER_START,
     FIRST_EMPLOYER_CONTACT_WITHIN,
     IPS_EMPLOYER_CONTACTS_PER_WEEK,
+    IPS_FIDELITY_BANDS,
     IPS_MAX_CASELOAD,
 )
 
@@ -194,11 +195,12 @@ ITEMS: tuple[Item, ...] = (
 ITEM_BY_CODE = {item.code: item for item in ITEMS}
 MAX_TOTAL = 5 * len(ITEMS)
 
-#: (lowest total, band) from the top: 115–125 exemplary, 100–114 good, 74–99 fair.
+_EXEMPLARY, _GOOD, _FAIR = IPS_FIDELITY_BANDS.value
+#: (lowest total, band) from the top (``IPS_FIDELITY_BANDS``).
 BANDS: tuple[tuple[int, StrOrPromise], ...] = (
-    (115, _("Eksemplarisk IPS")),
-    (100, _("God IPS")),
-    (74, _("Middels IPS")),
+    (_EXEMPLARY, _("Eksemplarisk IPS")),
+    (_GOOD, _("God IPS")),
+    (_FAIR, _("Middels IPS")),
     (0, _("Ikke IPS")),
 )
 
