@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from samspill.accounts.models import Role, User
 from samspill.agreements import services
 from samspill.agreements.models import Agreement
+from samspill.demo.context import DemoContext
 from samspill.processes.models import InclusionProcess, Phase
-
-if TYPE_CHECKING:
-    from samspill.demo.generator import DemoBuilder
 
 GOALS = [
     "Jeg vil vise at jeg kan jobbe fast, og lære kassa.",
@@ -34,8 +32,8 @@ WAGES = {"holiday_pay_rate": Decimal("0.12"), "pension_rate": Decimal("0.02")}
 EMPLOYER_TAX = Decimal("0.141")  # sone I
 
 
-def _values(builder: DemoBuilder, process: InclusionProcess, n: int) -> dict[str, Any]:
-    rng, today = builder.rng, builder.today
+def _values(ctx: DemoContext, process: InclusionProcess, n: int) -> dict[str, Any]:
+    rng, today = ctx.rng, ctx.today
     start = today + timedelta(days=rng.randint(7, 30)) if n == 0 else today - timedelta(weeks=6)
     employment = process.phase in (Phase.EMPLOYMENT, Phase.RETENTION)
     level = process.candidate.need_level
@@ -67,17 +65,17 @@ def _values(builder: DemoBuilder, process: InclusionProcess, n: int) -> dict[str
     return values
 
 
-def _party_users(builder: DemoBuilder, process: InclusionProcess) -> tuple[User, User]:
+def _party_users(ctx: DemoContext, process: InclusionProcess) -> tuple[User, User]:
     """The jobseeker's and an employer user's logins (no password) to approve with."""
     candidate, employer = process.candidate, process.employer
     assert employer is not None
     if candidate.user is None:
-        jobseeker = builder._user(f"deltaker{candidate.pk}", Role.JOBSEEKER)
+        jobseeker = ctx.user(f"deltaker{candidate.pk}", Role.JOBSEEKER)
         jobseeker.first_name, jobseeker.last_name = candidate.first_name, candidate.last_name
         jobseeker.save()
         candidate.user = jobseeker
         candidate.save(update_fields=["user"])
-    employer_user = employer.users.first() or builder._user(
+    employer_user = employer.users.first() or ctx.user(
         f"arbeidsgiver{employer.pk}", Role.EMPLOYER, employer=employer
     )
     if employer_user.pk is None:
@@ -86,53 +84,53 @@ def _party_users(builder: DemoBuilder, process: InclusionProcess) -> tuple[User,
     return candidate.user, employer_user
 
 
-def _draft(builder: DemoBuilder, process: InclusionProcess, n: int) -> Agreement:
-    advisor = builder.by_username["advisor"]
+def _draft(ctx: DemoContext, process: InclusionProcess, n: int) -> Agreement:
+    advisor = ctx.users["advisor"]
     agreement = services.agreement_create(actor=advisor, process=process)
     return services.agreement_update(
         actor=advisor,
         agreement=agreement,
         revision=agreement.revision,
-        values=_values(builder, process, n),
+        values=_values(ctx, process, n),
     )
 
 
-def _commit(builder: DemoBuilder, agreement: Agreement) -> Agreement:
-    advisor = builder.by_username["advisor"]
+def _commit(ctx: DemoContext, agreement: Agreement) -> Agreement:
+    advisor = ctx.users["advisor"]
     services.agreement_add_commitment(
         actor=advisor,
         agreement=agreement,
         revision=agreement.revision,
         text="Trekantsamtale på arbeidsplassen",
-        deadline=(agreement.start_on or builder.today) + timedelta(days=14),
+        deadline=(agreement.start_on or ctx.today) + timedelta(days=14),
         owner=advisor.display_name,
     )
     agreement.refresh_from_db()
     return services.agreement_send(actor=advisor, agreement=agreement, revision=agreement.revision)
 
 
-def build_agreements(builder: DemoBuilder) -> None:
-    advisor = builder.by_username["advisor"]
-    jobseeker_process = builder.by_username["jobseeker"].candidate.processes.get()
+def agreements(ctx: DemoContext) -> list[Agreement]:
+    advisor = ctx.users["advisor"]
+    jobseeker_process = ctx.users["jobseeker"].candidate.processes.get()
     placed = [
         p
-        for p in builder.process_list
+        for p in ctx.processes
         if p.office_id == advisor.office_id
         and p.phase in (Phase.TRIAL, Phase.EMPLOYMENT, Phase.RETENTION)
         and p.workplace_id is not None
         and p.pk != jobseeker_process.pk
     ][:5]
-    made = 0
+    made: list[Agreement] = []
     for n, process in enumerate([jobseeker_process, *placed]):
         employer = process.employer
         if employer is None or not employer.contact_persons.exists():
             continue
-        agreement = _commit(builder, _draft(builder, process, n))
-        made += 1
-        builder.progress("Avtaler", made, len(placed) + 1)
+        agreement = _commit(ctx, _draft(ctx, process, n))
+        made.append(agreement)
+        ctx.progress("Avtaler", len(made), len(placed) + 1)
         if n == 0 or n == len(placed):
             continue  # the demo jobseeker's waits for approval; the last stays sent
-        jobseeker, employer_user = _party_users(builder, process)
+        jobseeker, employer_user = _party_users(ctx, process)
         for party in (jobseeker, employer_user, advisor):
             agreement.refresh_from_db()
             services.agreement_approve(
@@ -141,7 +139,7 @@ def build_agreements(builder: DemoBuilder) -> None:
         agreement.refresh_from_db()
         if agreement.stage != "concluded":
             services.agreement_conclude(
-                actor=builder.by_username["manager"],
+                actor=ctx.users["manager"],
                 agreement=agreement,
                 revision=agreement.revision,
             )
@@ -155,4 +153,5 @@ def build_agreements(builder: DemoBuilder) -> None:
                 reason="Det går bra; vi trenger litt mer tid før ansettelse.",
                 values={"end_on": agreement.end_on + timedelta(days=60)},
             )
-    builder.summary.counts["Avtaler"] = made
+    ctx.count("Avtaler", len(made))
+    return made

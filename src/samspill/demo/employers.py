@@ -3,23 +3,23 @@ contacts and visits over two years, and openings in every status.
 
 Tasks come from a catalogue per sector with a demand profile each, varied at random per
 workplace, so that two warehouses map differently («lagerarbeid er ikke lik lagerarbeid»).
-Everything is bulk-inserted through the builder's ``_insert``; names, phone numbers and
+Everything is bulk-inserted through ``DemoContext.insert``; names, phone numbers and
 e-mail addresses (@example.com) are synthetic.
 """
 
 from __future__ import annotations
 
-import random
 from collections import defaultdict
-from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from django.db.models import Model
 from django.utils import timezone
 
 from samspill.accounts.models import Role, User
+from samspill.demo import data
+from samspill.demo.context import DemoContext, weighted
 from samspill.demo.mapping_data import (
     CONTACT_KINDS,
     ENVIRONMENT,
@@ -46,17 +46,10 @@ from samspill.employers.models import (
     Task,
     Workplace,
 )
+from samspill.lib.validation import org_number_from_base
 
 T = TypeVar("T")
 _ASCII = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e", " ": "", "-": ""})
-
-
-if TYPE_CHECKING:
-    from samspill.demo.generator import DemoBuilder
-
-
-def _weighted(rng: random.Random, options: Sequence[tuple[T, int]]) -> T:
-    return rng.choices([o for o, _ in options], weights=[w for _, w in options])[0]
 
 
 def _update_in_groups(model: type[Model], changes: dict[tuple[str, object], list[int]]) -> None:
@@ -70,31 +63,75 @@ def _at(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(10)))
 
 
-class MappingBuilder:
-    """One step of the demo: everything the workplace mapping adds to the employers."""
+def employers_and_workplaces(ctx: DemoContext) -> tuple[list[Employer], dict[int, list[Workplace]]]:
+    """Employers in every sector but «other», each with one or more workplaces near one of
+    the offices; returns the employers and the workplaces per office."""
+    count = max(len(data.OFFICES) * 6, ctx.size // 15)
+    sectors = list(Sector)[:-1]  # every sector but "other"
+    employers, base = [], 920_000_000 // 10
+    for n in range(count):
+        sector = sectors[n % len(sectors)]
+        pattern = ctx.rng.choice(data.EMPLOYER_NAMES[sector])
+        name = pattern.format(name=ctx.fake.last_name(), place=ctx.fake.city())
+        while (org := org_number_from_base(str(base))) is None:
+            base += 1
+        base += ctx.rng.randrange(1, 97)
+        employers.append(
+            Employer(
+                uuid=ctx.uuid(),
+                org_number=org,
+                name=name,
+                sector=sector,
+                ia_agreement=ctx.rng.random() < 0.55,
+            )
+        )
+    ctx.insert("Arbeidsgivere", employers)
+    workplaces: list[Workplace] = []
+    by_office: dict[int, list[Workplace]] = {}
+    for n, employer in enumerate(employers):
+        office = ctx.offices[n % len(ctx.offices)]
+        names = data.WORKPLACE_NAMES[employer.sector]
+        for name in names[: ctx.rng.randint(1, len(names))]:
+            workplace = Workplace(
+                uuid=ctx.uuid(),
+                employer=employer,
+                name=name,
+                address=ctx.fake.street_address(),
+                municipality=office.municipality,
+                latitude=office.latitude + ctx.rng.uniform(-0.05, 0.05),
+                longitude=office.longitude + ctx.rng.uniform(-0.08, 0.08),
+            )
+            workplaces.append(workplace)
+            by_office.setdefault(office.pk, []).append(workplace)
+    ctx.insert("Arbeidsplasser", workplaces)
+    return employers, by_office
 
-    def __init__(self, builder: DemoBuilder) -> None:
-        self.b = builder
-        self.rng = builder.rng
+
+class _Mapping:
+    """Everything the workplace mapping adds to the employers (``employer_mapping``)."""
+
+    def __init__(self, ctx: DemoContext) -> None:
+        self.ctx = ctx
+        self.rng = ctx.rng
         self.workplaces: dict[int, list[Workplace]] = defaultdict(list)
-        for workplaces in builder.workplaces_by_office.values():
+        for workplaces in ctx.workplaces_by_office.values():
             for workplace in workplaces:
                 self.workplaces[workplace.employer_id].append(workplace)
         self.staff: dict[int, list[User]] = defaultdict(list)
-        for user in builder.by_username.values():
+        for user in ctx.users.values():
             if user.role == Role.EMPLOYER_CONTACT and user.office_id is not None:
                 self.staff[user.office_id].append(user)
         self.tasks: dict[int, list[Task]] = {}
 
     def _office_staff(self, n: int) -> list[User]:
-        office = self.b.office_list[n % len(self.b.office_list)]
-        return self.staff[office.pk] + self.b.advisors[office.pk][:2]
+        office = self.ctx.offices[n % len(self.ctx.offices)]
+        return self.staff[office.pk] + self.ctx.advisors[office.pk][:2]
 
     # -- employers and workplaces ----------------------------------------------------------
     def describe_employers(self) -> None:
         sizes = list(EmployerSize)
         changes: dict[tuple[str, object], list[int]] = defaultdict(list)
-        for employer in self.b.employer_list:
+        for employer in self.ctx.employers:
             if self.rng.random() < 0.85:
                 changes[("size", self.rng.choice(sizes))].append(employer.pk)
             if self.rng.random() < 0.4:
@@ -103,21 +140,21 @@ class MappingBuilder:
                 changes[("inclusion_notes", self.rng.choice(INCLUSION_NOTES))].append(employer.pk)
         _update_in_groups(Employer, changes)
         people = []
-        for employer in self.b.employer_list:
+        for employer in self.ctx.employers:
             for _ in range(self.rng.randint(1, 3)):
-                first, last = self.b.fake.first_name(), self.b.fake.last_name()
+                first, last = self.ctx.fake.first_name(), self.ctx.fake.last_name()
                 email = f"{first}.{last}".lower().translate(_ASCII)
                 people.append(
                     ContactPerson(
-                        uuid=self.b._uuid(),
+                        uuid=self.ctx.uuid(),
                         employer=employer,
                         name=f"{first} {last}",
                         role=self.rng.choice(ROLES),
-                        phone=self.b._phone(),
+                        phone=self.ctx.phone(),
                         email=f"{email}@example.com",
                     )
                 )
-        self.b._insert("Kontaktpersoner", people)
+        self.ctx.insert("Kontaktpersoner", people)
 
     def describe_workplaces(self) -> None:
         changes: dict[tuple[str, object], list[int]] = defaultdict(list)
@@ -137,7 +174,7 @@ class MappingBuilder:
         adaptable = bool(template.adaptation) and self.rng.random() < 0.6
         low, high = template.hours
         return Task(
-            uuid=self.b._uuid(),
+            uuid=self.ctx.uuid(),
             workplace=workplace,
             name=template.name,
             description=template.description,
@@ -150,12 +187,12 @@ class MappingBuilder:
 
     def map_tasks(self) -> None:
         tasks: list[Task] = []
-        for employer in self.b.employer_list:
+        for employer in self.ctx.employers:
             catalogue = TASKS.get(employer.sector, TASKS[Sector.WAREHOUSE])
             for workplace in self.workplaces[employer.pk]:
                 chosen = self.rng.sample(catalogue, self.rng.randint(2, min(4, len(catalogue))))
                 tasks.extend(self._task(workplace, template) for template in chosen)
-        self.b._insert("Kartlagte arbeidsoppgaver", tasks)
+        self.ctx.insert("Kartlagte arbeidsoppgaver", tasks)
         by_workplace: dict[int, list[Task]] = defaultdict(list)
         for task in tasks:
             by_workplace[task.workplace_id].append(task)
@@ -169,8 +206,8 @@ class MappingBuilder:
         if style < 0.06:
             return []
         gap = (90, 400) if style < 0.25 else (20, 70) if style < 0.75 else (10, 35)
-        days, day = [], self.b.today - timedelta(days=self.rng.randint(0, gap[0]))
-        first = self.b.today - timedelta(days=730)
+        days, day = [], self.ctx.today - timedelta(days=self.rng.randint(0, gap[0]))
+        first = self.ctx.today - timedelta(days=730)
         while day > first:
             days.append(day)
             day -= timedelta(days=self.rng.randint(*gap))
@@ -178,17 +215,17 @@ class MappingBuilder:
 
     def log_contacts(self) -> None:
         contacts = []
-        for n, employer in enumerate(self.b.employer_list):
+        for n, employer in enumerate(self.ctx.employers):
             staff = self._office_staff(n)
             workplaces = self.workplaces[employer.pk]
             for day in self._contact_days():
-                kind = _weighted(self.rng, CONTACT_KINDS)
+                kind = weighted(self.rng, CONTACT_KINDS)
                 workplace = self.rng.choice(workplaces) if workplaces else None
                 tasks = self.tasks.get(workplace.pk, []) if workplace else []
                 task = self.rng.choice(tasks).name.lower() if tasks else "lageret"
                 contacts.append(
                     EmployerContact(
-                        uuid=self.b._uuid(),
+                        uuid=self.ctx.uuid(),
                         employer=employer,
                         workplace=workplace if kind == ContactKind.VISIT else None,
                         occurred_on=day,
@@ -198,7 +235,7 @@ class MappingBuilder:
                         recorded_at=_at(day),
                     )
                 )
-        self.b._insert("Kontakter og besøk", contacts)
+        self.ctx.insert("Kontakter og besøk", contacts)
 
     # -- openings --------------------------------------------------------------------------
     def _opening(self, workplace: Workplace, created: date) -> Opening:
@@ -207,7 +244,7 @@ class MappingBuilder:
         tasks = self.tasks.get(workplace.pk, [])
         title = tasks[0].name if tasks else workplace.name
         return Opening(
-            uuid=self.b._uuid(),
+            uuid=self.ctx.uuid(),
             workplace=workplace,
             kind=kind,
             purpose=self.rng.choice(OPENING_KINDS[kind]),
@@ -224,17 +261,17 @@ class MappingBuilder:
 
     def post_openings(self) -> None:
         openings, paths = [], []
-        for n, employer in enumerate(self.b.employer_list):
+        for n, employer in enumerate(self.ctx.employers):
             workplaces = self.workplaces[employer.pk]
             for _ in range(self.rng.choice((0, 1, 1, 2, 3)) if workplaces else 0):
-                created = self.b.today - timedelta(days=self.rng.randint(0, 700))
+                created = self.ctx.today - timedelta(days=self.rng.randint(0, 700))
                 opening = self._opening(self.rng.choice(workplaces), created)
-                path = _weighted(self.rng, STATUS_PATHS)
+                path = weighted(self.rng, STATUS_PATHS)
                 opening.status = path[-1]
                 opening.created_by = self.rng.choice(self._office_staff(n))
                 openings.append(opening)
                 paths.append(path)
-        self.b._insert("Stillinger og praksisplasser", openings)
+        self.ctx.insert("Stillinger og praksisplasser", openings)
         self._history(openings, paths)
 
     def _history(self, openings: list[Opening], paths: list[list[OpeningStatus]]) -> None:
@@ -257,13 +294,13 @@ class MappingBuilder:
             tasks = self.tasks.get(opening.workplace_id, [])
             for task in self.rng.sample(tasks, min(len(tasks), self.rng.randint(1, 3))):
                 links.append(through(opening_id=opening.pk, task_id=task.pk))
-        self.b._insert("Statusendringer for stillinger", changes)
-        self.b._insert("Oppgaver i stillinger", links)
+        self.ctx.insert("Statusendringer for stillinger", changes)
+        self.ctx.insert("Oppgaver i stillinger", links)
 
 
-def build_employer_mapping(builder: DemoBuilder) -> None:
-    """Add the workplace mapping to the employers and workplaces the builder has made."""
-    mapping = MappingBuilder(builder)
+def employer_mapping(ctx: DemoContext) -> None:
+    """Add the workplace mapping to the employers and workplaces made before."""
+    mapping = _Mapping(ctx)
     mapping.describe_employers()
     mapping.describe_workplaces()
     mapping.map_tasks()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from samspill.demo.context import DemoContext
 from samspill.employers.models import Workplace
 from samspill.followup.models import Contact, FollowupPlan, Form, Party, Place, PlanItem
 from samspill.processes.models import InclusionProcess, Phase, PhaseChange
@@ -86,6 +87,15 @@ def contacts_for(
     return contacts
 
 
+def contacts(ctx: DemoContext) -> list[Contact]:
+    """The contact log: the jobseeker regularly, employers during search and placement."""
+    rows = []
+    for process, walk in zip(ctx.processes, ctx.walks, strict=True):
+        workplaces = ctx.workplaces_by_office[process.office_id]
+        rows += contacts_for(ctx.rng, process, walk, workplaces, ctx.today)
+    return ctx.insert("Kontakter", rows)
+
+
 # -- Plans, commitments and concerns (issue «Proaktiv oppfølging») ---------------------------
 
 COMMITMENTS = [
@@ -102,12 +112,12 @@ CONCERNS = [
     ("outside_work", "Han nevnte at han har problemer med boligen."),
     ("tasks_changed", "Vi flytter lageret, og oppgavene blir andre fra neste måned."),
 ]
-_TEMPLATE_FOR = {Phase.TRIAL: "work_trial", Phase.EMPLOYMENT: "wage_subsidy"}
+TEMPLATE_FOR = {Phase.TRIAL: "work_trial", Phase.EMPLOYMENT: "wage_subsidy"}
 #: Planned contacts are simulated for this long back; older history is not needed for due dates.
 SIMULATED_DAYS = 150
 
 
-def _planned_contacts(
+def planned_contacts(
     rng: random.Random, plan: FollowupPlan, items: list[PlanItem], today: date
 ) -> list[Contact]:
     """Most planned contacts happen a little late; some are missed (the worklist shows them)."""

@@ -3,23 +3,20 @@
 A job starts when a process enters «Ansettelse»; it ends (with a reason) when the process
 goes back to job search, and goes on when follow-up ends with the person in work. Most jobs
 are ordinary jobs, some with a wage subsidy. The headwind in the phase walk
-(``generator._headwind``) leaves the groups the equity monitor should find with fewer jobs.
+(``caseload.headwind_for``) leaves the groups the equity monitor should find with fewer jobs.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from samspill.accounts.models import Team
+from samspill.demo.context import DemoContext
 from samspill.insights import services
 from samspill.insights.fidelity import ITEMS
 from samspill.insights.models import Job, JobEndReason
 from samspill.processes.models import Phase
-
-if TYPE_CHECKING:
-    from samspill.demo.generator import DemoBuilder
 
 KINDS = {
     "retail": ["Butikkmedarbeider", "Lagermedarbeider i butikk"],
@@ -42,11 +39,11 @@ END_REASONS = [
 ]
 
 
-def build_jobs(builder: DemoBuilder) -> None:
-    rng = builder.rng
+def jobs(ctx: DemoContext) -> list[Job]:
+    rng = ctx.rng
     jobs = []
-    for process, walk in zip(builder.process_list, builder.walks, strict=True):
-        workplaces = builder.workplaces_by_office[process.office_id]
+    for process, walk in zip(ctx.processes, ctx.walks, strict=True):
+        workplaces = ctx.workplaces_by_office[process.office_id]
         open_job: Job | None = None
         for change in walk:
             if change.to_phase == Phase.EMPLOYMENT and open_job is None:
@@ -57,7 +54,7 @@ def build_jobs(builder: DemoBuilder) -> None:
                 )
                 employer = workplace.employer
                 open_job = Job(
-                    uuid=builder._uuid(),
+                    uuid=ctx.uuid(),
                     process=process,
                     employer=employer,
                     kind_of_work=rng.choice(KINDS.get(employer.sector, ["Medarbeider"])),
@@ -75,28 +72,26 @@ def build_jobs(builder: DemoBuilder) -> None:
                     [r for r, _ in END_REASONS], [w for _, w in END_REASONS]
                 )[0]
                 open_job = None
-    builder._insert("Jobber", jobs)
+    return ctx.insert("Jobber", jobs)
 
 
-def build_fidelity_reviews(builder: DemoBuilder) -> None:
+def fidelity_reviews(ctx: DemoContext) -> None:
     """Two reviews of the demo advisor's team, six months apart, the later one better."""
-    advisor = builder.by_username["advisor"]
+    advisor = ctx.users["advisor"]
     team = Team.objects.filter(pk=advisor.team_id or 0).first()
-    manager = builder.by_username["manager"]
+    manager = ctx.users["manager"]
     if team is None:
         return
     for months_ago, base in ((12, 3), (6, 4)):
-        scores = {
-            item.code: min(5, max(1, base + builder.rng.choice((-1, 0, 0, 1)))) for item in ITEMS
-        }
+        scores = {item.code: min(5, max(1, base + ctx.rng.choice((-1, 0, 0, 1)))) for item in ITEMS}
         services.fidelity_review_save(
             actor=manager,
             team=team,
-            reviewed_on=builder.today - timedelta(days=30 * months_ago),
+            reviewed_on=ctx.today - timedelta(days=30 * months_ago),
             reviewers="Leder og IPS-veileder fra regionen",
             notes="Gjennomgang med intervjuer, journalgjennomgang og observasjon.",
             scores=scores,
             item_notes={},
             evidence={},
         )
-    builder.summary.counts["Fidelitetsgjennomganger"] = 2
+    ctx.count("Fidelitetsgjennomganger", 2)

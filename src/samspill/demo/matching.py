@@ -11,8 +11,8 @@ from __future__ import annotations
 import itertools
 from datetime import timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
+from samspill.demo.context import DemoContext
 from samspill.employers import services as employer_services
 from samspill.employers.models import Employer, Opening, OpeningKind, OpeningPurpose, Task
 from samspill.matching import services
@@ -26,9 +26,6 @@ from samspill.matching.models import (
 )
 from samspill.matching.transitions import MATCH_TRANSITIONS
 from samspill.processes.models import InclusionProcess, Phase
-
-if TYPE_CHECKING:
-    from samspill.demo.generator import DemoBuilder
 
 #: How far along the pipeline a demo match got (status → weight).
 REACHED: list[tuple[MatchStatus, int]] = [
@@ -54,10 +51,10 @@ _DECLINES = [
 ]
 
 
-def _walk(builder: DemoBuilder, match: Match, target: MatchStatus) -> list[MatchStep]:
+def _walk(ctx: DemoContext, match: Match, target: MatchStatus) -> list[MatchStep]:
     """Dated steps from suggested up to ``target`` (a decline ends at a random step)."""
-    rng = builder.rng
-    day = builder.today - timedelta(days=rng.randint(10, 60))
+    rng = ctx.rng
+    day = ctx.today - timedelta(days=rng.randint(10, 60))
     stop = target
     if target == MatchStatus.DECLINED:
         stop = _ORDER[rng.randint(0, 3)]
@@ -66,14 +63,14 @@ def _walk(builder: DemoBuilder, match: Match, target: MatchStatus) -> list[Match
     steps = [MatchStep(match=match, to_status=MatchStatus.SUGGESTED, on=day)]
     for before, after in itertools.pairwise(_ORDER[: _ORDER.index(stop) + 1]):
         assert after in MATCH_TRANSITIONS[before]
-        day = min(builder.today, day + timedelta(days=rng.randint(2, 9)))
+        day = min(ctx.today, day + timedelta(days=rng.randint(2, 9)))
         steps.append(MatchStep(match=match, from_status=before, to_status=after, on=day))
     if target == MatchStatus.AGREED:
-        day = min(builder.today, day + timedelta(days=rng.randint(2, 9)))
+        day = min(ctx.today, day + timedelta(days=rng.randint(2, 9)))
         steps.append(MatchStep(match=match, from_status=stop, to_status=target, on=day))
     if target == MatchStatus.DECLINED:
         reason = rng.choices([r for r, _ in _DECLINES], [w for _, w in _DECLINES])[0]
-        day = min(builder.today, day + timedelta(days=rng.randint(2, 9)))
+        day = min(ctx.today, day + timedelta(days=rng.randint(2, 9)))
         steps.append(
             MatchStep(match=match, from_status=stop, to_status=target, on=day, reason=reason)
         )
@@ -82,15 +79,15 @@ def _walk(builder: DemoBuilder, match: Match, target: MatchStatus) -> list[Match
     return steps
 
 
-def build_matches(builder: DemoBuilder) -> None:
-    rng = builder.rng
-    advisor = builder.by_username["advisor"]
+def matches(ctx: DemoContext) -> list[Match]:
+    rng = ctx.rng
+    advisor = ctx.users["advisor"]
     LIVE.reset()  # the index is built from the demo data just written
-    searching = [p for p in builder.process_list if p.phase in (Phase.MAPPING, Phase.JOB_SEARCH)]
+    searching = [p for p in ctx.processes if p.phase in (Phase.MAPPING, Phase.JOB_SEARCH)]
     chosen = [p for p in searching if p.advisor_id == advisor.pk][:8] + [
         p for p in searching if p.advisor_id != advisor.pk and rng.random() < 1 / 12
     ]
-    matches: list[Match] = []
+    found: list[Match] = []
     steps: list[MatchStep] = []
     with LIVE.current() as index:
         for process in chosen:
@@ -99,7 +96,7 @@ def build_matches(builder: DemoBuilder) -> None:
                 continue
             opening_id, score = best[rng.randrange(len(best))]
             match = Match(
-                uuid=builder._uuid(),
+                uuid=ctx.uuid(),
                 process=process,
                 opening_id=opening_id,
                 score=score,
@@ -107,26 +104,27 @@ def build_matches(builder: DemoBuilder) -> None:
             )
             target = rng.choices([s for s, _ in REACHED], [w for _, w in REACHED])[0]
             if process.advisor_id == advisor.pk and not any(
-                m.status == MatchStatus.AGREED for m in matches
+                m.status == MatchStatus.AGREED for m in found
             ):
                 target = MatchStatus.AGREED  # the demo advisor can draft an agreement from it
-            steps += _walk(builder, match, target)
-            matches.append(match)
-    builder._insert("Matcher", matches)
-    builder._insert("Matchsteg", steps)
-    _present_to_demo_employer(builder)
-    _meeting(builder)
+            steps += _walk(ctx, match, target)
+            found.append(match)
+    ctx.insert("Matcher", found)
+    ctx.insert("Matchsteg", steps)
+    _present_to_demo_employer(ctx)
+    _meeting(ctx)
+    return found
 
 
-def _present_to_demo_employer(builder: DemoBuilder) -> None:
+def _present_to_demo_employer(ctx: DemoContext) -> None:
     """The demo employer login sees one candidate who said yes and was presented to them."""
-    employer = builder.by_username["employer"].employer
-    advisor = builder.by_username["advisor"]
+    employer = ctx.users["employer"].employer
+    advisor = ctx.users["advisor"]
     opening = (
         Opening.objects.filter(workplace__employer=employer, status="open").order_by("pk").first()
     )
     if opening is None:
-        opening = _new_opening(builder, employer)
+        opening = _new_opening(ctx, employer)
     if opening is None:
         return
     taken = set(Match.objects.filter(opening=opening).values_list("process_id", flat=True))
@@ -144,15 +142,15 @@ def _present_to_demo_employer(builder: DemoBuilder) -> None:
     )
     for status in _ORDER[1:4]:
         match = services.match_move(actor=advisor, match=match, to_status=status)
-    builder.summary.counts["Presentert for arbeidsgiver"] = 1
+    ctx.count("Presentert for arbeidsgiver", 1)
 
 
-def _new_opening(builder: DemoBuilder, employer: Employer | None) -> Opening | None:
+def _new_opening(ctx: DemoContext, employer: Employer | None) -> Opening | None:
     """A new work-trial place at the demo employer, made of its mapped tasks."""
     workplace = employer.workplaces.order_by("pk").first() if employer else None
     if workplace is None:
         return None
-    actor = builder.by_username["employer_contact"]
+    actor = ctx.users["employer_contact"]
     tasks: list[Task] = []
     for task in workplace.tasks.order_by("pk")[:2]:
         if sum(t.hours_per_week for t in tasks) + task.hours_per_week <= 37:
@@ -171,23 +169,23 @@ def _new_opening(builder: DemoBuilder, employer: Employer | None) -> Opening | N
     return employer_services.opening_change_status(actor=actor, opening=opening, to_status="open")
 
 
-def _meeting(builder: DemoBuilder) -> None:
-    organiser = builder.by_username["employer_contact"]
+def _meeting(ctx: DemoContext) -> None:
+    organiser = ctx.users["employer_contact"]
     office = organiser.office
     if office is None:
         return
     # Created directly: the demo's "today" may be a fixed date the service would call past.
     meeting = MatchMeeting.objects.create(
-        uuid=builder._uuid(),
+        uuid=ctx.uuid(),
         title=f"Matchemøte {office.name}",
-        held_on=builder.today + timedelta(days=3),
+        held_on=ctx.today + timedelta(days=3),
         organiser=organiser,
     )
     meeting.offices.set([office])
     lines = services.meeting_prepare(actor=organiser, meeting=meeting)
-    advisor = builder.by_username["advisor"]
+    advisor = ctx.users["advisor"]
     own = meeting.lines.filter(process__advisor=advisor).order_by("pk").first()
     if own is not None:
         services.meeting_share_line(actor=advisor, line=own)
-    builder.summary.counts["Matchemøter"] = MatchMeeting.objects.count()
-    builder.summary.counts["Linjer på agendaen"] = lines
+    ctx.count("Matchemøter", MatchMeeting.objects.count())
+    ctx.count("Linjer på agendaen", lines)

@@ -4,17 +4,12 @@ open employer concerns and their notifications, so that «I dag» is alive on fi
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils import timezone
 
-from samspill.demo.followup import (
-    _TEMPLATE_FOR,
-    COMMITMENTS,
-    CONCERNS,
-    _planned_contacts,
-)
+from samspill.demo.context import DemoContext
+from samspill.demo.followup import COMMITMENTS, CONCERNS, TEMPLATE_FOR, planned_contacts
 from samspill.followup.models import (
     Commitment,
     Concern,
@@ -29,22 +24,19 @@ from samspill.lib.workdays import add_working_days
 from samspill.notifications.models import Notification
 from samspill.processes.models import InclusionProcess, Phase
 
-if TYPE_CHECKING:
-    from samspill.demo.generator import DemoBuilder
-
 PLACED = (Phase.TRIAL, Phase.EMPLOYMENT, Phase.RETENTION)
 
 
-def _plan(builder: DemoBuilder, process: InclusionProcess) -> FollowupPlan:
-    code = _TEMPLATE_FOR.get(Phase(process.phase), "after_hire")
-    if process.phase == Phase.EMPLOYMENT and builder.rng.random() < 0.5:
+def _plan(ctx: DemoContext, process: InclusionProcess) -> FollowupPlan:
+    code = TEMPLATE_FOR.get(Phase(process.phase), "after_hire")
+    if process.phase == Phase.EMPLOYMENT and ctx.rng.random() < 0.5:
         code = "after_hire"
     template = TEMPLATES[code]
     return FollowupPlan(
-        uuid=builder._uuid(),
+        uuid=ctx.uuid(),
         process=process,
         template=code,
-        title=template.label,
+        title=str(template.label),
         starts_on=process.phase_since,
         minimum_until=add_months(process.phase_since, template.minimum_months)
         if template.minimum_months
@@ -53,11 +45,11 @@ def _plan(builder: DemoBuilder, process: InclusionProcess) -> FollowupPlan:
     )
 
 
-def _items(builder: DemoBuilder, plan: FollowupPlan) -> list[PlanItem]:
+def _items(ctx: DemoContext, plan: FollowupPlan) -> list[PlanItem]:
     template = TEMPLATES[plan.template]
     return [
         PlanItem(
-            uuid=builder._uuid(),
+            uuid=ctx.uuid(),
             plan=plan,
             label=item.label,
             party=item.party,
@@ -71,14 +63,14 @@ def _items(builder: DemoBuilder, plan: FollowupPlan) -> list[PlanItem]:
     ]
 
 
-def _concern(builder: DemoBuilder, process: InclusionProcess, reporter_id: int | None) -> Concern:
+def _concern(ctx: DemoContext, process: InclusionProcess, reporter_id: int | None) -> Concern:
     assert process.employer_id is not None  # only placed processes get concerns
-    kind, text = builder.rng.choice(CONCERNS)
-    day = builder.today - timedelta(days=builder.rng.randint(0, 6))
-    reported = timezone.make_aware(datetime.combine(day, time(builder.rng.randint(7, 15))))
-    answered = day < builder.today - timedelta(days=2) and builder.rng.random() < 0.6
+    kind, text = ctx.rng.choice(CONCERNS)
+    day = ctx.today - timedelta(days=ctx.rng.randint(0, 6))
+    reported = timezone.make_aware(datetime.combine(day, time(ctx.rng.randint(7, 15))))
+    answered = day < ctx.today - timedelta(days=2) and ctx.rng.random() < 0.6
     return Concern(
-        uuid=builder._uuid(),
+        uuid=ctx.uuid(),
         process=process,
         employer_id=process.employer_id,
         kind=ConcernKind(kind),
@@ -92,16 +84,16 @@ def _concern(builder: DemoBuilder, process: InclusionProcess, reporter_id: int |
     )
 
 
-def build_followup(builder: DemoBuilder) -> None:
-    rng, today = builder.rng, builder.today
-    placed = [p for p in builder.process_list if p.phase in PLACED and p.employer_id]
-    advisor = builder.by_username["advisor"]
-    employer_user = builder.by_username["employer"]
+def followup(ctx: DemoContext) -> None:
+    rng, today = ctx.rng, ctx.today
+    placed = [p for p in ctx.processes if p.phase in PLACED and p.employer_id]
+    advisor = ctx.users["advisor"]
+    employer_user = ctx.users["employer"]
     own = [p for p in placed if p.advisor_id == advisor.pk]
     # Most placed processes have a plan; some are missing one (the worklist asks for it).
     planned = [p for p in placed if p in own[:1] or rng.random() < 0.85]
-    plans = builder._insert("Oppfølgingsplaner", [_plan(builder, p) for p in planned])
-    builder._insert(
+    plans = ctx.insert("Oppfølgingsplaner", [_plan(ctx, p) for p in planned])
+    ctx.insert(
         "Planendringer",
         [
             PlanChange(
@@ -112,15 +104,15 @@ def build_followup(builder: DemoBuilder) -> None:
             for plan in plans
         ],
     )
-    items_by_plan = {plan.pk: _items(builder, plan) for plan in plans}
-    builder._insert("Planlagte kontakter", [i for items in items_by_plan.values() for i in items])
+    items_by_plan = {plan.pk: _items(ctx, plan) for plan in plans}
+    ctx.insert("Planlagte kontakter", [i for items in items_by_plan.values() for i in items])
     contacts = [
-        c for plan in plans for c in _planned_contacts(rng, plan, items_by_plan[plan.pk], today)
+        c for plan in plans for c in planned_contacts(rng, plan, items_by_plan[plan.pk], today)
     ]
-    builder._insert("Kontakter etter plan", contacts)
+    ctx.insert("Kontakter etter plan", contacts)
     commitments = [
         Commitment(
-            uuid=builder._uuid(),
+            uuid=ctx.uuid(),
             process=plan.process,
             title=rng.choice(COMMITMENTS),
             deadline=today + timedelta(days=rng.randint(-10, 30)),
@@ -133,20 +125,18 @@ def build_followup(builder: DemoBuilder) -> None:
     for commitment in commitments:
         if commitment.deadline < today and rng.random() < 0.5:
             commitment.done_on = commitment.deadline
-    builder._insert("NAVs forpliktelser", commitments)
+    ctx.insert("NAVs forpliktelser", commitments)
     reporters = {employer_user.employer_id: employer_user.pk}
     with_concern = own[:2] + [p for p in placed if rng.random() < 0.05]
-    concerns = [
-        _concern(builder, p, reporters.get(p.employer_id)) for p in dict.fromkeys(with_concern)
-    ]
-    builder._insert("Henvendelser fra arbeidsgivere", concerns)
-    builder._insert(
+    concerns = [_concern(ctx, p, reporters.get(p.employer_id)) for p in dict.fromkeys(with_concern)]
+    ctx.insert("Henvendelser fra arbeidsgivere", concerns)
+    ctx.insert(
         "Varsler",
         [
             Notification(
                 key=f"concern:{c.uuid}",
                 recipient_id=c.process.advisor_id,
-                title=f"Haster: {c.get_kind_display()}",
+                title=c.get_kind_display(),
                 body=c.text,
                 url=reverse("followup:plan", kwargs={"process_id": c.process.uuid}),
                 urgent=True,
