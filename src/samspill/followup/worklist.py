@@ -71,6 +71,8 @@ class Line:
     action_label: str
     action_url: str
     party: str = ""
+    #: A POST that completes the thing right from the list (NAV's commitments), if any.
+    done_url: str = ""
 
     @property
     def kind_label(self) -> str:
@@ -251,6 +253,10 @@ def build_worklist(processes: list[InclusionProcess], today: date) -> list[Line]
                 action_label="Se forpliktelsen",
                 action_url=reverse("followup:plan", kwargs={"process_id": process.uuid})
                 + "#forpliktelser",
+                done_url=reverse(
+                    "followup:commitment_done",
+                    kwargs={"process_id": process.uuid, "commitment_id": commitment.uuid},
+                ),
             )
         )
     lines += _correction_lines(by_pk, today)

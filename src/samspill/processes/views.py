@@ -80,7 +80,9 @@ def portfolio_view(request: AuthenticatedRequest) -> HttpResponse:
         ),
     )
     context = {"page": page, "form": form, "counts": counts, "filters": filters}
-    return render(request, "processes/portfolio.html", context)
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = "processes/portfolio.html" + ("#filtered" if partial else "")
+    return render(request, template, context)
 
 
 @require_GET

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -108,3 +109,32 @@ def test_employer_contact_start_page_lists_who_is_due(world: World, client: Clie
     assert response.context["due_count"] == 1
     assert "Mine siste kontakter" in html
     assert world.employer_org.name in html  # in «mine siste kontakter»
+
+
+def test_with_htmx_the_filters_return_only_the_results_at_the_same_query_count(
+    world: World, client: Client, django_assert_num_queries: Any
+) -> None:
+    _busy_employer(100)  # not contacted for 100 days
+    _busy_employer(10)
+    client.force_login(world.employer_contact)
+    with django_assert_num_queries(REGISTER_QUERIES):
+        response = client.get("/arbeidsgivere/", {"not_contacted": "on"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "<html" not in html
+    assert 'name="q"' not in html  # the form stays as it is in the page
+    shown = response.context["employers"]
+    assert shown
+    assert all(employer.not_contacted for employer in shown)
+    assert f"{len(shown)} arbeidsgivere" in html
+    assert 'hx-swap-oob="innerHTML:#arbeidsgivere-status"' in html
+
+
+def test_without_htmx_the_register_is_the_whole_page_with_the_form_wired_for_htmx(
+    world: World, client: Client
+) -> None:
+    client.force_login(world.employer_contact)
+    html = client.get("/arbeidsgivere/", {"q": "x"}).content.decode()
+    assert html.startswith("<!doctype html>")
+    assert 'hx-get="/arbeidsgivere/" hx-target="#arbeidsgivere-treff" hx-push-url="true"' in html
+    assert '<div id="arbeidsgivere-treff"' in html
+    assert "hx-swap-oob" not in html

@@ -62,7 +62,8 @@ def employer_list(request: AuthenticatedRequest) -> HttpResponse:
         "can_register": request.user.role in EMPLOYER_EDITOR_ROLES,
         "days": EMPLOYER_NOT_CONTACTED_AFTER.value.days,
     }
-    return render(request, "employers/list.html", context)
+    partial = request.htmx and not request.htmx.history_restore_request
+    return render(request, "employers/list.html" + ("#filtered" if partial else ""), context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,6 +1,8 @@
 """«I dag»: who needs me today, with the reason and the action; overdue stays until done."""
 
 import datetime
+import re
+from html import unescape
 from typing import Any
 
 import pytest
@@ -222,3 +224,60 @@ def test_a_correction_request_is_on_the_advisors_worklist_until_handled(
     assert not line.overdue
     correction_request_resolve(actor=world.advisor, request=request, note="Lagt inn")
     assert "correction" not in _kinds(_lines(client, world.advisor))
+
+
+def _mark_done_form(html: str) -> tuple[str, str]:
+    """The action and the ``next`` of the first «Marker som utført» form on the page."""
+    match = re.search(
+        r'<form method="post" action="([^"]+)" hx-post="\1" hx-target="#arbeidsliste-innhold">'
+        r'.*?name="next" value="([^"]+)"',
+        html,
+        re.DOTALL,
+    )
+    assert match, "no «Marker som utført» on the page"
+    return match.group(1), unescape(match.group(2))
+
+
+def test_mark_a_commitment_done_from_the_worklist_without_javascript(
+    world: World, client: Client
+) -> None:
+    commitment = CommitmentFactory(process=world.process, title="Pult levert", deadline=TODAY)
+    client.force_login(world.advisor)
+    action, back = _mark_done_form(client.get("/i-dag/").content.decode())
+    assert back == "/i-dag/"
+
+    response = client.post(action, {"next": back}, follow=True)
+
+    assert response.redirect_chain == [("/i-dag/", 302)]
+    assert "Forpliktelsen er markert som utført." in response.content.decode()
+    commitment.refresh_from_db()
+    assert commitment.done_on == TODAY
+    assert commitment.done_by == world.advisor
+    assert "commitment" not in _kinds([row.line for row in response.context["worklist"].rows])
+
+
+def test_mark_done_with_htmx_returns_the_list_and_the_message_only(
+    world: World, client: Client, django_assert_num_queries: Any
+) -> None:
+    CommitmentFactory(process=world.process, title="Pult levert", deadline=TODAY)
+    CommitmentFactory(process=world.process, title="Vedtak", deadline=TODAY)
+    client.force_login(world.advisor)
+    action, back = _mark_done_form(client.get("/i-dag/").content.decode())
+
+    response = client.post(action, {"next": back}, follow=True, HTTP_HX_REQUEST="true")
+
+    html = response.content.decode()
+    assert "<html" not in html
+    assert 'hx-swap-oob="innerHTML:#arbeidsliste-status"' in html
+    assert "Forpliktelsen er markert som utført." in html
+    assert html.count("Marker som utført") == 1  # the other commitment
+    with django_assert_num_queries(TODAY_QUERIES):  # the partial costs what the page costs
+        client.get("/i-dag/", HTTP_HX_REQUEST="true")
+
+
+def test_mark_done_goes_back_only_to_this_site(world: World, client: Client) -> None:
+    commitment = CommitmentFactory(process=world.process, deadline=TODAY)
+    client.force_login(world.advisor)
+    url = f"/forlop/{world.process.uuid}/forpliktelser/{commitment.uuid}/utfort/"
+    response = client.post(url, {"next": "https://evil.example/i-dag/"})
+    assert response["Location"] == f"/forlop/{world.process.uuid}/oppfolging/"

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samspill.followup import selectors, services
@@ -168,4 +169,10 @@ def commitment_done(
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, "Forpliktelsen er markert som utført.")
+    # «I dag» sends its own address along, to come back to it (and its team filter).
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(back)
     return redirect("followup:plan", process_id=access.process.uuid)

@@ -33,4 +33,6 @@ def today(request: AuthenticatedRequest) -> HttpResponse:
         "notifications": notification_selectors.unread_for(user=request.user),
         "today": timezone.localdate(),
     }
-    return render(request, "followup/today.html", context)
+    # htmx: after «Marker som utført» (whose redirect lands here) only the list is swapped.
+    partial = request.htmx and not request.htmx.history_restore_request
+    return render(request, "followup/today.html" + ("#marked" if partial else ""), context)

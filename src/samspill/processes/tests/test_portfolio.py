@@ -415,3 +415,46 @@ def test_other_roles_cannot_use_the_portfolio(world: World, client: Client, pers
     assert not AuditEvent.objects.filter(
         actor=world.persona(persona), object_type="process", outcome="allowed"
     ).exists()
+
+
+# --- htmx -----------------------------------------------------------------------------------
+
+
+def test_with_htmx_a_filter_returns_only_the_results_and_the_status_line(
+    world: World, portfolio: Portfolio, client: Client, django_assert_num_queries: Any
+) -> None:
+    client.force_login(world.advisor)
+    with django_assert_num_queries(PORTFOLIO_QUERIES):
+        response = client.get(f"{URL}?ytelse=aap", HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert set(_rows(html)) == _ids(portfolio.mapping, portfolio.trial)
+    assert "<html" not in html
+    assert 'name="ytelse"' not in html  # the form stays as it is in the page
+    assert 'hx-swap-oob="innerHTML:#portefolje-status"' in html
+    assert "2 forløp." in html
+
+
+def test_without_htmx_the_same_address_is_the_whole_page_with_the_form_wired_for_htmx(
+    world: World, portfolio: Portfolio, client: Client
+) -> None:
+    html = _get(client, world.advisor, "?ytelse=aap")
+    assert html.startswith("<!doctype html>")
+    assert set(_rows(html)) == _ids(portfolio.mapping, portfolio.trial)
+    assert 'method="get"' in html
+    assert 'hx-get="/forlop/portefolje/" hx-target="#portefolje-treff" hx-push-url="true"' in html
+    assert '<div id="portefolje-treff"' in html
+    assert "hx-swap-oob" not in html
+
+
+def test_htmx_restoring_history_gets_the_whole_page(world: World, client: Client) -> None:
+    html = _get_with(
+        client, world.advisor, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
+    )
+    assert html.startswith("<!doctype html>")
+
+
+def _get_with(client: Client, user: User, **headers: str) -> str:
+    client.force_login(user)
+    response = client.get(URL, **headers)  # type: ignore[arg-type]
+    assert response.status_code == 200
+    return response.content.decode()
