@@ -12,12 +12,12 @@ from django.utils import timezone
 from ninja import Router, Schema
 from pydantic import Field
 
-from samspill.accounts.access import (
+from samspill.agreements import measures, selectors, services, subsidy
+from samspill.agreements.access import (
     AgreementAccess,
     agreement_get_for_user,
     agreements_for_process,
 )
-from samspill.agreements import measures, selectors, services, subsidy
 from samspill.audit.models import Purpose
 from samspill.candidates.models import NeedLevel
 from samspill.core.schemas import EventDate, LongText, choice

@@ -12,13 +12,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from samspill.accounts.access import (
-    AgreementAccess,
-    agreement_get_for_user,
-    process_get_for_user,
-)
 from samspill.accounts.models import Role
 from samspill.agreements import pdf, selectors, services
+from samspill.agreements.access import AgreementAccess, agreement_get_for_user
 from samspill.agreements.forms import (
     SECTIONS,
     AgreementForm,
@@ -31,23 +27,14 @@ from samspill.agreements.models import Party, Stage
 from samspill.audit.models import Purpose
 from samspill.lib.forms import add_service_errors
 from samspill.lib.http import AuthenticatedRequest
-
-_PURPOSE_BY_ROLE: dict[str, Purpose] = {
-    Role.EMPLOYER: Purpose.EMPLOYER_PORTAL,
-    Role.JOBSEEKER: Purpose.OWN_DATA,
-    Role.PARTNER: Purpose.PARTNER_WORK,
-    Role.EMPLOYER_CONTACT: Purpose.PARTNER_WORK,
-}
-
-
-def _purpose(request: AuthenticatedRequest) -> Purpose:
-    return _PURPOSE_BY_ROLE.get(request.user.role, Purpose.CASE_WORK)
+from samspill.policy.audit import purpose_for
+from samspill.processes.access import process_get_for_user
 
 
 def _get(
     request: AuthenticatedRequest, agreement_id: UUID, *, change: bool = False
 ) -> AgreementAccess:
-    purpose = Purpose.CASE_WORK if change else _purpose(request)
+    purpose = Purpose.CASE_WORK if change else purpose_for(request.user)
     return agreement_get_for_user(
         user=request.user, agreement_id=agreement_id, purpose=purpose, for_change=change
     )

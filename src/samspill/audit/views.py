@@ -9,15 +9,15 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from samspill.accounts.access import (
+from samspill.accounts.models import Role
+from samspill.audit.access import (
     audit_candidates_for_user,
     audit_log_for_user,
     deny_audit_search,
+    own_access_log_for_user,
 )
-from samspill.accounts.models import Role
 from samspill.audit.forms import PersonSearchForm
 from samspill.audit.plain import describe
-from samspill.candidates.access import own_access_log_for_user
 from samspill.lib.http import AuthenticatedRequest
 
 

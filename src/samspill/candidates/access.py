@@ -1,32 +1,190 @@
-"""Access functions for what the person is owed: their own access log, the export of
+"""Access functions for candidates, and for what the person is owed: the export of
 everything Samspill holds about them (GDPR art. 15 and 20) and correction requests
 (art. 16).
 
-Written like ``samspill.accounts.access``: each function applies the policy, writes an
+Also the one consent-filtered view of a candidate (``candidate_view``), a candidate's card
+and profile, and the jobseeker's own profile. Each function applies the policy, writes an
 audit row for every display or export, and answers someone without access with 404 and a
-denied audit row. The jobseeker reaches their own data; the staff who may change the
-candidate (``policy.may_change_candidate``) reach the export and the correction requests.
+denied audit row (``policy.audit.deny``). The jobseeker reaches their own data; the staff
+who may change the candidate (``policy.may_change_candidate``) reach the export and the
+correction requests.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
 
-from samspill.accounts import policy
-from samspill.accounts.access import audit_log_for_user, candidate_view, deny
+from samspill import policy
 from samspill.accounts.models import Role, User
-from samspill.audit.models import Action, AuditEvent, Purpose
+from samspill.audit.models import Action, AuditEvent, Outcome, Purpose
 from samspill.audit.services import Subject, audit_record
 from samspill.candidates import export
-from samspill.candidates.models import Candidate, CorrectionRequest
-from samspill.candidates.presentation import Surface
+from samspill.candidates.models import AccommodationNeed, Candidate, CorrectionRequest
+from samspill.candidates.presentation import (
+    CandidateView,
+    ProfileChanges,
+    Surface,
+    visible_changes,
+)
+from samspill.candidates.selectors import profile_history_since
+from samspill.policy.audit import deny, fields_detail
 
 EXPORT = "export"
 CORRECTION = "correction_request"
+
+
+def candidate_view(
+    user: User,
+    candidate: Candidate,
+    *,
+    surface: frozenset[str],
+    needs: Iterable[AccommodationNeed] | None = None,
+) -> CandidateView:
+    """The one consent-filtered view of ``candidate`` for ``user`` on a kind of surface."""
+    fields = policy.candidate_fields_for(user, candidate)
+    return CandidateView.build(candidate, fields, needs, surface=surface)
+
+
+def candidate_get_for_user(*, user: User, candidate_id: UUID, purpose: Purpose) -> CandidateView:
+    candidate = policy.candidates_visible_to(user).filter(uuid=candidate_id).first()
+    if candidate is None:
+        exists = Candidate.objects.filter(uuid=candidate_id).exists()
+        deny(
+            user=user,
+            subject=Subject("candidate", candidate_id, candidate_id),
+            purpose=purpose,
+            action=Action.VIEW,
+            why="utenfor brukerens tilgang" if exists else "finnes ikke",
+            error=Http404(),
+        )
+    view = candidate_view(user, candidate, surface=Surface.CARD)
+    audit_record(
+        actor=user,
+        subject=Subject("candidate", candidate.uuid, candidate.uuid, view.shown),
+        action=Action.VIEW,
+        purpose=purpose,
+        detail=fields_detail(view.shown),
+    )
+    return view
+
+
+@dataclass(frozen=True)
+class ProfileAccess:
+    """A candidate's profile as the user may see it. ``candidate`` is for services only."""
+
+    candidate: Candidate
+    view: CandidateView
+    can_change: bool
+    changes: ProfileChanges | None = None
+
+    @property
+    def shown(self) -> frozenset[str]:
+        """The items the profile page discloses: the view and the change box."""
+        return self.view.shown | (self.changes.items if self.changes else frozenset())
+
+
+def _profile_access(
+    user: User,
+    candidate: Candidate,
+    *,
+    changes_since: bool,
+    surface: frozenset[str] = Surface.PROFILE,
+) -> ProfileAccess:
+    view = candidate_view(user, candidate, surface=surface, needs=candidate.needs.all())
+    last_seen = None
+    if changes_since:
+        last_seen = (
+            AuditEvent.objects.filter(
+                actor=user,
+                object_type="profile",
+                object_uuid=candidate.uuid,
+                action=Action.VIEW,
+                outcome=Outcome.ALLOWED,
+            )
+            .order_by("-at")
+            .values_list("at", flat=True)
+            .first()
+        )
+        # The reader's own edits are no news to them: count from their latest edit too.
+        own_edit = (
+            candidate.versions.filter(changed_by=user)
+            .order_by("-changed_at")
+            .values_list("changed_at", flat=True)
+            .first()
+        )
+        if last_seen is not None and own_edit is not None:
+            last_seen = max(last_seen, own_edit)
+    changes = visible_changes(
+        profile_history_since(candidate=candidate, since=last_seen),
+        view.fields,
+        show_editors=policy.may_see_internal(user),
+    )
+    return ProfileAccess(
+        candidate=candidate,
+        view=view,
+        can_change=policy.may_change_candidate(user, candidate),
+        changes=changes,
+    )
+
+
+def candidate_profile_for_user(
+    *, user: User, candidate_id: UUID, purpose: Purpose, for_change: bool = False
+) -> ProfileAccess:
+    """The candidate's profile, with what changed since this user last looked at it."""
+    candidate = policy.candidates_visible_to(user).filter(uuid=candidate_id).first()
+    subject = Subject("profile", candidate_id, candidate_id)
+    action = Action.CHANGE if for_change else Action.VIEW
+    if candidate is None:
+        why = "utenfor brukerens tilgang"
+        if not Candidate.objects.filter(uuid=candidate_id).exists():
+            why = "finnes ikke"
+        deny(user=user, subject=subject, purpose=purpose, action=action, why=why, error=Http404())
+    access = _profile_access(user, candidate, changes_since=not for_change)
+    if for_change and not access.can_change:
+        deny(
+            user=user,
+            subject=subject,
+            purpose=purpose,
+            action=action,
+            why=_("rollen kan ikke endre profilen"),
+            error=PermissionDenied(),
+        )
+    # Opening a form to change the profile is logged as such, so that it does not count as
+    # "the last time you looked" (that would hide a colleague's changes from the reader).
+    audit_record(
+        actor=user,
+        subject=subject,
+        action=action,
+        purpose=purpose,
+        detail=_("skjema åpnet") if for_change else fields_detail(access.shown),
+        fields=access.shown,
+    )
+    return access
+
+
+def own_profile_for_user(*, user: User, surface: frozenset[str] = Surface.PROFILE) -> ProfileAccess:
+    """The jobseeker's own profile ("Min profil"; ``Surface.SHARING`` for «Hva jeg deler»)."""
+    candidate = Candidate.objects.filter(user=user).first() if user.role == Role.JOBSEEKER else None
+    if candidate is None:
+        deny(
+            user=user,
+            subject=Subject("profile", None),
+            purpose=Purpose.OWN_DATA,
+            action=Action.VIEW,
+            why=_("brukeren har ingen kandidatprofil"),
+            error=Http404(),
+        )
+    access = _profile_access(user, candidate, changes_since=False, surface=surface)
+    subject = Subject("profile", candidate.uuid, candidate.uuid, access.shown)
+    audit_record(actor=user, subject=subject, action=Action.VIEW, purpose=Purpose.OWN_DATA)
+    return access
 
 
 def own_candidate(*, user: User, object_type: str, action: Action = Action.VIEW) -> Candidate:
@@ -40,7 +198,7 @@ def own_candidate(*, user: User, object_type: str, action: Action = Action.VIEW)
             subject=Subject(object_type, None),
             purpose=Purpose.OWN_DATA,
             action=action,
-            why="brukeren har ingen kandidatprofil",
+            why=_("brukeren har ingen kandidatprofil"),
         )
     return candidate
 
@@ -60,18 +218,6 @@ def _candidate_for_staff(
             why="utenfor brukerens tilgang" if exists else "finnes ikke",
         )
     return candidate
-
-
-# -- «Hvem har sett mine opplysninger» ---------------------------------------------------------
-
-
-def own_access_log_for_user(*, user: User) -> QuerySet[AuditEvent]:
-    """The jobseeker's own log, newest first, without their own reads of their own data.
-
-    Opening it is logged (by ``audit_log_for_user``), like the manager's Innsynslogg."""
-    candidate = own_candidate(user=user, object_type="audit_log")
-    _, events = audit_log_for_user(user=user, candidate_id=candidate.uuid, surface=Surface.NONE)
-    return events.exclude(actor=user).select_related("actor__employer")
 
 
 # -- «Last ned mine opplysninger» -------------------------------------------------------------
@@ -120,7 +266,7 @@ def own_corrections_for_user(*, user: User) -> tuple[Candidate, list[CorrectionR
         subject=Subject(CORRECTION, None, candidate.uuid),
         action=Action.VIEW,
         purpose=Purpose.OWN_DATA,
-        detail="egne ønsker om retting",
+        detail=_("egne ønsker om retting"),
     )
     return candidate, requests
 
@@ -149,14 +295,14 @@ def correction_get_for_user(
             subject=Subject(CORRECTION, correction_id, candidate.uuid),
             purpose=Purpose.CASE_WORK,
             action=Action.CHANGE,
-            why="finnes ikke for kandidaten",
+            why=_("finnes ikke for kandidaten"),
         )
     audit_record(
         actor=user,
         subject=Subject(CORRECTION, request.uuid, candidate.uuid),
         action=Action.VIEW,
         purpose=Purpose.CASE_WORK,
-        detail=f"ønske om retting: {request.field}",
+        detail=_("ønske om retting: %(field)s") % {"field": request.field},
         fields=[request.field],
     )
     return CorrectionAccess(candidate=candidate, request=request)

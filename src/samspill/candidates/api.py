@@ -7,20 +7,14 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from django.db.models import QuerySet
-from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from pydantic import field_validator
 
-from samspill.accounts.access import (
-    candidate_profile_for_user,
-    own_profile_for_user,
-    process_aggregate_for_user,
-    process_page_for_user,
-)
 from samspill.accounts.models import Role
 from samspill.audit.models import Purpose
 from samspill.candidates import selectors, services
+from samspill.candidates.access import candidate_profile_for_user, own_profile_for_user
 from samspill.candidates.models import Benefit, MainGoal, NeedLevel, TimeOutsideWork
 from samspill.candidates.presentation import Surface
 from samspill.core.schemas import CandidateOut, LongText, PageNumber, ShortText, choice
@@ -29,6 +23,7 @@ from samspill.followup.selectors import has_employer_contact
 from samspill.lib.choices import TimeOfDay
 from samspill.lib.http import AuthenticatedRequest
 from samspill.processes import portfolio
+from samspill.processes.access import process_aggregate_for_user, process_page_for_user
 from samspill.processes.models import InclusionProcess
 
 router = Router(tags=["candidates"])
@@ -70,8 +65,7 @@ class PortfolioFilters(Schema):
 @router.get("/portfolio", response=PortfolioOut, summary="Min portefølje, med filtre og tall")
 def portfolio_list(request: AuthenticatedRequest, filters: Query[PortfolioFilters]) -> PortfolioOut:
     user, today = request.user, timezone.localdate()
-    if user.role not in portfolio.PORTFOLIO_ROLES:
-        raise Http404
+    require_portfolio(user=user)
     form = portfolio.PortfolioFilterForm(filters.model_dump())
     chosen = form.filters()
 

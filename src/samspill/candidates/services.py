@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samspill.accounts import policy
+from samspill import policy
 from samspill.accounts.models import Role, User
 from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record

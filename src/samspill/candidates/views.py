@@ -10,21 +10,14 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from samspill.accounts.access import candidate_profile_for_user, own_profile_for_user
-from samspill.accounts.models import Role
 from samspill.audit.models import Purpose
 from samspill.candidates import selectors, services
+from samspill.candidates.access import candidate_profile_for_user, own_profile_for_user
 from samspill.candidates.forms import ConsentForm, NeedsForm, OwnWordsForm, ProfileForm
 from samspill.candidates.presentation import Surface
 from samspill.lib.forms import add_service_errors
 from samspill.lib.http import AuthenticatedRequest
-
-_PURPOSE_BY_ROLE: dict[str, Purpose] = {
-    Role.EMPLOYER: Purpose.EMPLOYER_PORTAL,
-    Role.JOBSEEKER: Purpose.OWN_DATA,
-    Role.PARTNER: Purpose.PARTNER_WORK,
-    Role.EMPLOYER_CONTACT: Purpose.PARTNER_WORK,
-}
+from samspill.policy.audit import purpose_for
 
 
 def _posted(request: AuthenticatedRequest) -> object:
@@ -33,7 +26,7 @@ def _posted(request: AuthenticatedRequest) -> object:
 
 @require_GET
 def candidate_detail(request: AuthenticatedRequest, candidate_id: UUID) -> HttpResponse:
-    purpose = _PURPOSE_BY_ROLE.get(request.user.role, Purpose.CASE_WORK)
+    purpose = purpose_for(request.user)
     access = candidate_profile_for_user(
         user=request.user, candidate_id=candidate_id, purpose=purpose
     )

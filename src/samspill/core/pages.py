@@ -1,4 +1,5 @@
-"""What pages share: the purpose of a read by role, and the form → service → redirect round."""
+"""What pages share: the form → service → redirect round (the purpose of a read is
+``policy.audit.purpose_for``)."""
 
 from __future__ import annotations
 
@@ -11,23 +12,10 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect
 
-from samspill.accounts.models import Role
-from samspill.audit.models import Purpose
 from samspill.lib.forms import add_service_errors
 from samspill.lib.http import AuthenticatedRequest
 
 T = TypeVar("T")
-
-_PURPOSE_BY_ROLE: dict[str, Purpose] = {
-    Role.EMPLOYER: Purpose.EMPLOYER_PORTAL,
-    Role.JOBSEEKER: Purpose.OWN_DATA,
-    Role.PARTNER: Purpose.PARTNER_WORK,
-}
-
-
-def purpose(request: AuthenticatedRequest) -> Purpose:
-    return _PURPOSE_BY_ROLE.get(request.user.role, Purpose.CASE_WORK)
-
 
 def submit(
     request: AuthenticatedRequest,

@@ -14,19 +14,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from samspill.accounts import selectors as account_selectors
-from samspill.accounts.access import (
-    agreement_list_for_user,
-    employer_list_for_user,
-    process_page_for_user,
-    worklist_for_user,
-)
 from samspill.accounts.models import Role, User
+from samspill.agreements.access import agreement_list_for_user
 from samspill.audit.models import Purpose
 from samspill.candidates.presentation import Surface
+from samspill.employers.access import employer_list_for_user
 from samspill.followup import selectors as followup_selectors
+from samspill.followup.access import worklist_for_user
 from samspill.lib.http import AuthenticatedRequest
 from samspill.notifications import selectors as notification_selectors
 from samspill.processes import selectors as process_selectors
+from samspill.processes.access import process_page_for_user
 from samspill.processes.models import Phase
 
 

@@ -1,7 +1,7 @@
 """Loading an employer's workplaces, tasks, contact persons and openings for one user.
 
-Everything starts from ``employer_get_for_user`` (``samspill.accounts.access``), which
-applies the access policy and logs a denied attempt; the record asked for is then looked up
+Everything starts from ``employer_get_for_user``, which applies the access policy and logs
+a denied attempt; the record asked for is then looked up
 *inside that employer* only. One that is not there is a 404 with a denied audit row, so a
 workplace of another employer cannot be reached by putting its id under a visible one.
 """
@@ -9,36 +9,66 @@ workplace of another employer cannot be reached by putting its id under a visibl
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NoReturn, TypeVar
+from typing import TypeVar
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Count, Model, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
-from samspill.accounts.access import EmployerAccess, employer_get_for_user
+from samspill import policy
 from samspill.accounts.models import User
-from samspill.accounts.policy import EMPLOYER_EDITOR_ROLES, EMPLOYER_REGISTER_ROLES
-from samspill.audit.models import Action, Outcome, Purpose
-from samspill.audit.services import Subject, audit_record
+from samspill.audit.models import Action, Purpose
+from samspill.audit.services import Subject
 from samspill.employers import selectors
 from samspill.employers.models import ContactPerson, Employer, Opening, Task, Workplace
+from samspill.policy.audit import deny
+from samspill.policy.employers import EMPLOYER_EDITOR_ROLES, EMPLOYER_REGISTER_ROLES
 
 M = TypeVar("M", bound=Model)
 
 
-def _deny(
-    user: User, subject: Subject, purpose: Purpose, for_change: bool, why: str, error: Exception
-) -> NoReturn:
-    audit_record(
-        actor=user,
-        subject=subject,
-        action=Action.CHANGE if for_change else Action.VIEW,
-        purpose=purpose,
-        outcome=Outcome.DENIED,
-        detail=why,
+@dataclass(frozen=True)
+class EmployerAccess:
+    employer: Employer
+    can_change: bool
+
+
+def employer_get_for_user(
+    *, user: User, employer_id: UUID, purpose: Purpose, for_change: bool = False
+) -> EmployerAccess:
+    employer = policy.employers_visible_to(user).filter(uuid=employer_id).first()
+    action = Action.CHANGE if for_change else Action.VIEW
+    if employer is None:
+        deny(
+            user=user,
+            subject=Subject("employer", employer_id),
+            purpose=purpose,
+            action=action,
+            why="utenfor brukerens tilgang",
+            error=Http404(),
+        )
+    access = EmployerAccess(employer, policy.may_change_employer(user, employer))
+    if for_change and not access.can_change:
+        deny(
+            user=user,
+            subject=Subject("employer", employer.uuid),
+            purpose=purpose,
+            action=action,
+            why=_("rollen kan ikke endre arbeidsgivere"),
+            error=PermissionDenied(),
+        )
+    return access
+
+
+def employer_list_for_user(*, user: User) -> QuerySet[Employer]:
+    """Employers are organisations, not people: listing them is not logged."""
+    return (
+        policy.employers_visible_to(user)
+        .annotate(workplace_count=Count("workplaces", distinct=True))
+        .order_by("name")
     )
-    raise error
 
 
 def _one(
@@ -46,13 +76,13 @@ def _one(
 ) -> M:
     found = queryset.filter(uuid=uuid).first()
     if found is None:
-        _deny(
-            user,
-            Subject(kind, uuid),
-            purpose,
-            for_change,
-            "finnes ikke hos arbeidsgiveren",
-            Http404(),
+        deny(
+            user=user,
+            subject=Subject(kind, uuid),
+            purpose=purpose,
+            action=Action.CHANGE if for_change else Action.VIEW,
+            why=_("finnes ikke hos arbeidsgiveren"),
+            error=Http404(),
         )
     return found
 
@@ -137,13 +167,13 @@ def opening_get_for_user(
     )
     opening = selectors.opening_detail(employer=access.employer, opening_id=opening_id)
     if opening is None:
-        _deny(
-            user,
-            Subject("opening", opening_id),
-            purpose,
-            for_change,
-            "finnes ikke hos arbeidsgiveren",
-            Http404(),
+        deny(
+            user=user,
+            subject=Subject("opening", opening_id),
+            purpose=purpose,
+            action=Action.CHANGE if for_change else Action.VIEW,
+            why=_("finnes ikke hos arbeidsgiveren"),
+            error=Http404(),
         )
     return OpeningAccess(access.employer, opening, access.can_change)
 
@@ -168,13 +198,13 @@ def contact_log_access(
         user=user, employer_id=employer_id, purpose=purpose, for_change=for_change
     )
     if not sees_contact_log(user):
-        _deny(
-            user,
-            Subject("employer_contacts", access.employer.uuid),
-            purpose,
-            for_change,
-            "bare NAV-ansatte ser kontaktloggen",
-            PermissionDenied(),
+        deny(
+            user=user,
+            subject=Subject("employer_contacts", access.employer.uuid),
+            purpose=purpose,
+            action=Action.CHANGE if for_change else Action.VIEW,
+            why="bare NAV-ansatte ser kontaktloggen",
+            error=PermissionDenied(),
         )
     return access
 
@@ -182,11 +212,11 @@ def contact_log_access(
 def require_editor(*, user: User, purpose: Purpose, what: str) -> None:
     """Registering employers and importing are for advisors and employer contacts."""
     if user.role not in EMPLOYER_EDITOR_ROLES:
-        _deny(
-            user,
-            Subject(what, None),
-            purpose,
-            True,
-            "rollen kan ikke registrere arbeidsgivere",
-            PermissionDenied(),
+        deny(
+            user=user,
+            subject=Subject(what, None),
+            purpose=purpose,
+            action=Action.CHANGE,
+            why=_("rollen kan ikke registrere arbeidsgivere"),
+            error=PermissionDenied(),
         )

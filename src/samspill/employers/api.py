@@ -16,12 +16,12 @@ from django.db.models import Model, QuerySet
 from ninja import Router, Status
 from pydantic import Field
 
-from samspill.accounts.access import employer_get_for_user, employer_list_for_user
 from samspill.accounts.models import User
 from samspill.audit.models import Purpose
 from samspill.core.schemas import Offset, ShortText, choice
 from samspill.employers import access as scoped
 from samspill.employers import selectors, services
+from samspill.employers.access import employer_get_for_user, employer_list_for_user
 from samspill.employers.models import Employer, Sector, Task
 from samspill.employers.schemas import (
     ContactPersonIn,

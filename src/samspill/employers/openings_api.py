@@ -11,12 +11,12 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from ninja import Router, Status
 
-from samspill.accounts.access import employer_get_for_user
 from samspill.api_errors import request_fields
 from samspill.audit.models import Purpose
 from samspill.core.schemas import choice
 from samspill.employers import access as scoped
 from samspill.employers import selectors, services
+from samspill.employers.access import employer_get_for_user
 from samspill.employers.models import Employer, Opening, OpeningStatus, Task
 from samspill.employers.schemas import (
     OpeningIn,

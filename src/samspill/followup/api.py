@@ -11,17 +11,18 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from ninja import Router, Schema, Status
 
-from samspill.accounts.access import employer_list_for_user, worklist_for_user
 from samspill.accounts.models import Role
 from samspill.api_errors import request_fields
 from samspill.audit.models import Purpose
 from samspill.candidates.presentation import Surface
 from samspill.core.schemas import EventDate, LongText, ShortText, choice
+from samspill.employers.access import employer_list_for_user
 from samspill.followup import selectors, services
 from samspill.followup.access import (
     concern_reporter_access,
     concerns_reader_access,
     followup_process_for_user,
+    worklist_for_user,
 )
 from samspill.followup.models import Commitment, Concern, ConcernKind, Contact, Form, Party, Place
 from samspill.followup.plan_templates import TEMPLATES

@@ -2,7 +2,7 @@
 
 Managers see the figures of their office, narrowed to a team or an advisor there. The
 pages show counts, rates and advisors' names, never a person: the processes are read
-through ``accounts.access.process_aggregate_for_user`` (aggregates are not audit-logged),
+through ``processes.access.process_aggregate_for_user`` (aggregates are not audit-logged),
 and small cells are suppressed (``stats.py``). Anyone else is refused with 404 and a
 denied audit row.
 """
@@ -10,21 +10,21 @@ denied audit row.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NoReturn
 from uuid import UUID
 
 from django.db.models import QuerySet
 from django.http import Http404
 
-from samspill.accounts.access import (
+from samspill.accounts.models import Office, Role, Team, User
+from samspill.audit.models import Purpose
+from samspill.audit.services import Subject
+from samspill.insights.models import FidelityReview, Job
+from samspill.policy.audit import deny
+from samspill.processes.access import (
     ProcessAccess,
     process_aggregate_for_user,
     process_get_for_user,
 )
-from samspill.accounts.models import Office, Role, Team, User
-from samspill.audit.models import Action, Outcome, Purpose
-from samspill.audit.services import Subject, audit_record
-from samspill.insights.models import FidelityReview, Job
 from samspill.processes.models import InclusionProcess
 
 
@@ -58,15 +58,12 @@ def scope_for_user(
     advisor_id: UUID | None = None,
 ) -> Scope:
     if not may_see_insights(user):
-        audit_record(
-            actor=user,
+        deny(
+            user=user,
             subject=Subject("insights", None),
-            action=Action.VIEW,
             purpose=purpose,
-            outcome=Outcome.DENIED,
-            detail="bare ledere ser innsikt",
+            why="bare ledere ser innsikt",
         )
-        raise Http404
     office = user.office
     assert office is not None
     teams = Team.objects.filter(office=office).order_by("name")
@@ -87,18 +84,6 @@ def scope_for_user(
     return Scope(office, processes, teams, advisors, team, advisor)
 
 
-def _deny(user: User, subject: Subject, why: str, error: Exception) -> NoReturn:
-    audit_record(
-        actor=user,
-        subject=subject,
-        action=Action.VIEW,
-        purpose=Purpose.CASE_WORK,
-        outcome=Outcome.DENIED,
-        detail=why,
-    )
-    raise error
-
-
 def reviews_for_user(*, user: User) -> QuerySet[FidelityReview]:
     """The fidelity reviews of the manager's office's teams, newest first."""
     if not may_see_insights(user):
@@ -113,7 +98,13 @@ def reviews_for_user(*, user: User) -> QuerySet[FidelityReview]:
 def review_get_for_user(*, user: User, review_id: UUID) -> FidelityReview:
     review = reviews_for_user(user=user).filter(uuid=review_id).first()
     if review is None:
-        _deny(user, Subject("fidelity_review", review_id), "utenfor brukerens tilgang", Http404())
+        deny(
+            user=user,
+            subject=Subject("fidelity_review", review_id),
+            purpose=Purpose.CASE_WORK,
+            why="utenfor brukerens tilgang",
+            error=Http404(),
+        )
     return review
 
 
@@ -124,7 +115,13 @@ def team_for_review(*, user: User, team_id: UUID) -> Team:
         else None
     )
     if team is None:
-        _deny(user, Subject("team", team_id), "bare ledere ved kontoret", Http404())
+        deny(
+            user=user,
+            subject=Subject("team", team_id),
+            purpose=Purpose.CASE_WORK,
+            why="bare ledere ved kontoret",
+            error=Http404(),
+        )
     return team
 
 
@@ -142,7 +139,13 @@ def job_get_for_user(*, user: User, job_id: UUID, for_change: bool = False) -> J
     """A job through its process: the process's access rules and audit trail apply."""
     process_uuid = Job.objects.filter(uuid=job_id).values_list("process__uuid", flat=True).first()
     if process_uuid is None:
-        _deny(user, Subject("job", job_id), "finnes ikke", Http404())
+        deny(
+            user=user,
+            subject=Subject("job", job_id),
+            purpose=Purpose.CASE_WORK,
+            why="finnes ikke",
+            error=Http404(),
+        )
     process = process_get_for_user(
         user=user, process_id=process_uuid, purpose=Purpose.CASE_WORK, for_change=for_change
     )

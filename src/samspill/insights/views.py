@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from samspill.accounts.access import employer_list_for_user, process_get_for_user
 from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record
 from samspill.core.pages import submit
+from samspill.employers.access import employer_list_for_user
 from samspill.insights import access, charts, selectors, services
 from samspill.insights import tables as insights_tables
 from samspill.insights.exports import FORMATS, export
@@ -40,6 +40,7 @@ from samspill.insights.forms import (
 from samspill.insights.stats import SUPPRESSED
 from samspill.insights.tables import Table
 from samspill.lib.http import AuthenticatedRequest
+from samspill.processes.access import process_get_for_user
 from samspill.rules import (
     IPS_EMPLOYER_CONTACTS_PER_WEEK,
     IPS_MAX_CASELOAD,

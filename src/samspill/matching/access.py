@@ -1,6 +1,6 @@
 """Loading Jobbmatch records for one user: rankings, matches and match meetings.
 
-Built on the access policy (``accounts.policy``) and written like ``accounts.access``:
+Built on the access policy (``samspill.policy``) and written like ``processes.access``:
 every display of a person is audit-logged, every refusal is logged and answered with 404
 (not visible) or 403 (visible, not changeable). A ranked candidate the user may not see
 appears only by initials, age group and their advisor, so the participant knows whom to
@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NoReturn
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
@@ -21,28 +20,32 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from samspill.accounts import policy
-from samspill.accounts.access import ProcessAccess, candidate_view, deny, process_get_for_user
+from samspill import policy
 from samspill.accounts.models import Role, User
 from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record, audit_record_many
+from samspill.candidates.access import candidate_view
 from samspill.candidates.models import CandidateField, ConsentRecord
 from samspill.candidates.presentation import CandidateView, Surface, may_explain
 from samspill.employers.models import Opening, Workplace
 from samspill.lib.dates import age_on
 from samspill.matching.adapter import searching_processes
 from samspill.matching.models import Match, MatchMeeting, MeetingLine
+from samspill.policy.audit import deny
+from samspill.processes.access import ProcessAccess, process_get_for_user
 from samspill.processes.models import InclusionProcess
 from samspill.rules import SMALL_NUMBER_LIMIT, YOUNG_AGE_LIMIT
 
 
-def _deny(user: User, subject: Subject, purpose: Purpose, why: str, error: Exception) -> NoReturn:
-    deny(user=user, subject=subject, purpose=purpose, action=Action.VIEW, why=why, error=error)
-
-
 def require_matching(user: User, subject: Subject, purpose: Purpose) -> None:
     if not policy.may_use_matching(user):
-        _deny(user, subject, purpose, "rollen bruker ikke jobbmatch", Http404())
+        deny(
+            user=user,
+            subject=subject,
+            purpose=purpose,
+            why="rollen bruker ikke jobbmatch",
+            error=Http404(),
+        )
 
 
 def opening_for_matching(*, user: User, opening_id: UUID, purpose: Purpose) -> Opening:
@@ -55,7 +58,13 @@ def opening_for_matching(*, user: User, opening_id: UUID, purpose: Purpose) -> O
         .first()
     )
     if opening is None:
-        _deny(user, Subject("opening", opening_id), purpose, "finnes ikke", Http404())
+        deny(
+            user=user,
+            subject=Subject("opening", opening_id),
+            purpose=purpose,
+            why="finnes ikke",
+            error=Http404(),
+        )
     return opening
 
 
@@ -67,7 +76,13 @@ def workplace_for_matching(*, user: User, workplace_id: UUID, purpose: Purpose) 
         .first()
     )
     if workplace is None:
-        _deny(user, Subject("workplace", workplace_id), purpose, "finnes ikke", Http404())
+        deny(
+            user=user,
+            subject=Subject("workplace", workplace_id),
+            purpose=purpose,
+            why="finnes ikke",
+            error=Http404(),
+        )
     return workplace
 
 
@@ -82,9 +97,9 @@ def process_for_matching(
 
 def age_group(age: int) -> str:
     if age < YOUNG_AGE_LIMIT.value:
-        return f"under {YOUNG_AGE_LIMIT.value} år"
+        return gettext("under %(value)s år") % {"value": YOUNG_AGE_LIMIT.value}
     if age >= 60:
-        return "60 år eller eldre"
+        return gettext("60 år eller eldre")
     low = age // 10 * 10
     return f"{low}–{low + 9} år"
 
@@ -213,7 +228,10 @@ def ranked_candidates_for_user(
             rows[candidate_id] = RankedCandidate(candidate_id, None, masks[candidate_id])
     for shown, detail in (
         (visible, "jobbmatch"),
-        (others, "jobbmatch: maskert (initialer og aldersgruppe bare når minst fem deler dem)"),
+        (
+            others,
+            gettext("jobbmatch: maskert (initialer og aldersgruppe bare når minst fem deler dem)"),
+        ),
     ):
         audit_record_many(
             actor=user,
@@ -275,11 +293,23 @@ def match_get_for_user(
         .first()
     )
     if match is None:
-        _deny(user, Subject("match", match_id), purpose, "utenfor brukerens tilgang", Http404())
+        deny(
+            user=user,
+            subject=Subject("match", match_id),
+            purpose=purpose,
+            why="utenfor brukerens tilgang",
+            error=Http404(),
+        )
     # The candidate presentation is for the others; the jobseeker sees the opening.
     access = _match_access(user, match, profile=user.role != Role.JOBSEEKER)
     if for_change and not access.can_change:
-        _deny(user, _match_subject(match), purpose, "kan ikke endre matchen", PermissionDenied())
+        deny(
+            user=user,
+            subject=_match_subject(match),
+            purpose=purpose,
+            why=gettext("kan ikke endre matchen"),
+            error=PermissionDenied(),
+        )
     audit_record(
         actor=user,
         subject=_match_subject(match, access.candidate),
@@ -325,15 +355,21 @@ def meeting_get_for_user(
 ) -> MeetingAccess:
     meeting = policy.meetings_visible_to(user).filter(uuid=meeting_id).first()
     if meeting is None:
-        _deny(user, Subject("meeting", meeting_id), purpose, "utenfor brukerens tilgang", Http404())
+        deny(
+            user=user,
+            subject=Subject("meeting", meeting_id),
+            purpose=purpose,
+            why="utenfor brukerens tilgang",
+            error=Http404(),
+        )
     access = MeetingAccess(meeting, can_change=meeting.organiser_id == user.pk)
     if for_change and not access.can_change:
-        _deny(
-            user,
-            Subject("meeting", meeting.uuid),
-            purpose,
-            "bare den som kalte inn kan føre utfallet",
-            PermissionDenied(),
+        deny(
+            user=user,
+            subject=Subject("meeting", meeting.uuid),
+            purpose=purpose,
+            why=gettext("bare den som kalte inn kan føre utfallet"),
+            error=PermissionDenied(),
         )
     return access
 
@@ -350,5 +386,11 @@ def line_get_for_user(
         meeting.lines.select_related("process__candidate", "opening").filter(uuid=line_id).first()
     )
     if line is None:
-        _deny(user, Subject("meeting_line", line_id), purpose, "finnes ikke i møtet", Http404())
+        deny(
+            user=user,
+            subject=Subject("meeting_line", line_id),
+            purpose=purpose,
+            why=gettext("finnes ikke i møtet"),
+            error=Http404(),
+        )
     return line

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from samspill.accounts import policy
+from samspill import policy
 from samspill.accounts.models import Office, Role, User
 from samspill.agreements.models import Agreement
 from samspill.agreements.services import agreement_create

@@ -14,11 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from samspill.accounts.access import ProcessAccess
 from samspill.accounts.models import Role
 from samspill.audit.models import Purpose
 from samspill.audit.services import Subject
-from samspill.core.pages import purpose, submit
+from samspill.core.pages import submit
 from samspill.employers.models import Opening
 from samspill.lib.http import AuthenticatedRequest
 from samspill.matching import access, selectors, services
@@ -27,6 +26,8 @@ from samspill.matching.forms import CarveForm, MeetingForm, MoveForm, OutcomeFor
 from samspill.matching.live import CONFIG
 from samspill.matching.models import Match, MatchMeeting
 from samspill.matching.transitions import ACTIVE_STATUSES, allowed_next_statuses
+from samspill.policy.audit import purpose_for
+from samspill.processes.access import ProcessAccess
 
 RANK_LIMIT = 20
 MAX_POINTS = CONFIG.weights.total
@@ -216,7 +217,7 @@ def carve(request: AuthenticatedRequest, process_id: UUID, workplace_id: UUID) -
 def pipeline(request: AuthenticatedRequest) -> HttpResponse:
     """The matches the user may see that are still moving (employers: their presentations)."""
     rows = access.matches_for_user(
-        user=request.user, purpose=purpose(request), statuses=ACTIVE_STATUSES
+        user=request.user, purpose=purpose_for(request.user), statuses=ACTIVE_STATUSES
     )
     return render(request, "matching/pipeline.html", {"rows": rows})
 
@@ -226,7 +227,7 @@ def match_detail(request: AuthenticatedRequest, match_id: UUID) -> HttpResponse:
     match_access = access.match_get_for_user(
         user=request.user,
         match_id=match_id,
-        purpose=purpose(request),
+        purpose=purpose_for(request.user),
         for_change=request.method == "POST",
     )
     match = match_access.match

@@ -5,11 +5,11 @@ from uuid import UUID
 
 from ninja import Router, Schema
 
-from samspill.accounts.access import ProcessAccess, process_get_for_user, process_page_for_user
 from samspill.audit.models import Purpose
 from samspill.candidates.presentation import Surface
 from samspill.core.schemas import CandidateOut, PageNumber
 from samspill.lib.http import AuthenticatedRequest
+from samspill.processes.access import ProcessAccess, process_get_for_user, process_page_for_user
 
 router = Router(tags=["processes"])
 

@@ -7,41 +7,31 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from samspill.accounts import selectors as account_selectors
-from samspill.accounts.access import (
-    employer_list_for_user,
-    process_aggregate_for_user,
-    process_get_for_user,
-    process_page_for_user,
-)
 from samspill.accounts.models import Role
 from samspill.agreements import selectors as agreement_selectors
 from samspill.audit.models import Purpose
 from samspill.candidates.presentation import Surface
+from samspill.employers.access import employer_list_for_user
 from samspill.followup.selectors import contacts_of, has_employer_contact
 from samspill.insights.selectors import jobs_of
 from samspill.lib.forms import add_service_errors
 from samspill.lib.http import AuthenticatedRequest
 from samspill.matching.selectors import matches_of
+from samspill.policy.audit import purpose_for
 from samspill.processes import portfolio, selectors, services
+from samspill.processes.access import (
+    process_aggregate_for_user,
+    process_get_for_user,
+    process_page_for_user,
+)
 from samspill.processes.forms import InviteMemberForm, PhaseChangeForm
 from samspill.processes.models import InclusionProcess
-
-_PURPOSE_BY_ROLE: dict[str, Purpose] = {
-    Role.EMPLOYER: Purpose.EMPLOYER_PORTAL,
-    Role.JOBSEEKER: Purpose.OWN_DATA,
-    Role.PARTNER: Purpose.PARTNER_WORK,
-    Role.EMPLOYER_CONTACT: Purpose.PARTNER_WORK,
-}
-
-
-def _purpose(request: AuthenticatedRequest) -> Purpose:
-    return _PURPOSE_BY_ROLE.get(request.user.role, Purpose.CASE_WORK)
 
 
 @require_GET
@@ -56,8 +46,7 @@ def process_list(request: AuthenticatedRequest) -> HttpResponse:
 def portfolio_view(request: AuthenticatedRequest) -> HttpResponse:
     """Min portefølje: an advisor's own processes (a manager's: the office's)."""
     user, today = request.user, timezone.localdate()
-    if user.role not in portfolio.PORTFOLIO_ROLES:
-        raise Http404
+    require_portfolio(user=user)
     form = portfolio.PortfolioFilterForm(request.GET or None)
     filters = form.filters()
 
@@ -88,7 +77,10 @@ def portfolio_view(request: AuthenticatedRequest) -> HttpResponse:
 @require_GET
 def process_detail(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse:
     access = process_get_for_user(
-        user=request.user, process_id=process_id, purpose=_purpose(request), surface=Surface.CARD
+        user=request.user,
+        process_id=process_id,
+        purpose=purpose_for(request.user),
+        surface=Surface.CARD,
     )
     context = {
         "access": access,

@@ -1,16 +1,15 @@
 """Who sees what retention has due: the office's manager, for their own office only.
 
 Anyone else gets 404 (the page's existence is not revealed) and a denied audit row, as in
-``accounts.access`` and ``insights.access``.
+``processes.access`` and ``insights.access`` (one ``policy.audit.deny``).
 """
 
 from __future__ import annotations
 
-from django.http import Http404
-
 from samspill.accounts.models import Office, Role, User
-from samspill.audit.models import Action, Outcome, Purpose
-from samspill.audit.services import Subject, audit_record
+from samspill.audit.models import Purpose
+from samspill.audit.services import Subject
+from samspill.policy.audit import deny
 
 
 def may_see_retention(user: User) -> bool:
@@ -20,13 +19,10 @@ def may_see_retention(user: User) -> bool:
 def office_for_user(*, user: User) -> Office:
     """The manager's own office, or 404 with a denied audit row."""
     if not may_see_retention(user) or user.office is None:
-        audit_record(
-            actor=user,
+        deny(
+            user=user,
             subject=Subject("retention", None),
-            action=Action.VIEW,
             purpose=Purpose.RETENTION,
-            outcome=Outcome.DENIED,
-            detail="bare ledere ser sletting og anonymisering",
+            why="bare ledere ser sletting og anonymisering",
         )
-        raise Http404
     return user.office

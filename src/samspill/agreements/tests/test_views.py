@@ -8,8 +8,8 @@ from typing import Any
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from samspill.accounts.access import agreement_get_for_user
 from samspill.agreements import pdf
+from samspill.agreements.access import agreement_get_for_user
 from samspill.agreements.models import Agreement, Stage
 from samspill.agreements.tests.helpers import WAGE_SUBSIDY, complete, send
 from samspill.agreements.views import page_context

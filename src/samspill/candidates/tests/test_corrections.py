@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.test import Client
 
-from samspill.accounts.access import candidate_profile_for_user
 from samspill.audit.models import Action, AuditEvent, Outcome, Purpose
+from samspill.candidates.access import candidate_profile_for_user
 from samspill.candidates.corrections import open_corrections
 from samspill.candidates.models import CorrectionRequest
 from samspill.candidates.services import correction_request_create, correction_request_resolve

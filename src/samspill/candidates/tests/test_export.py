@@ -278,7 +278,7 @@ def test_the_export_button_is_for_those_who_may_change_the_candidate(
 ) -> None:
     from django.template.loader import render_to_string
 
-    from samspill.accounts.access import candidate_profile_for_user
+    from samspill.candidates.access import candidate_profile_for_user
 
     candidate_id = world.process.candidate.uuid
     for persona, shown in (("advisor", True), ("partner", False)):

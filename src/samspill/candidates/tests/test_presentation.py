@@ -16,9 +16,10 @@ import time_machine
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from samspill.accounts.access import audit_log_for_user, candidate_profile_for_user
 from samspill.accounts.models import User
+from samspill.audit.access import audit_log_for_user
 from samspill.audit.models import Action, AuditEvent, Outcome, Purpose
+from samspill.candidates.access import candidate_profile_for_user
 from samspill.candidates.models import AccommodationNeed, Candidate, ConsentRecord
 from samspill.candidates.presentation import CandidateView, review_cutoff
 from samspill.candidates.services import (

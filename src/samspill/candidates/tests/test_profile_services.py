@@ -16,7 +16,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
-from samspill.accounts import policy
+from samspill import policy
 from samspill.audit.models import Action, AuditEvent, Outcome, Purpose
 from samspill.candidates.models import (
     AccommodationNeed,

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 
-from samspill.accounts import policy
+from samspill import policy
 from samspill.audit.models import Action, AuditEvent, Outcome, Purpose
 from samspill.candidates.models import Candidate, ConsentRecord, Gender, NeedLevel
 from samspill.candidates.services import candidate_register, consent_record

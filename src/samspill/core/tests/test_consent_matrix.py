@@ -36,7 +36,6 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from samspill.accounts.models import User
-from samspill.accounts.policy import PARTNER_FIELDS
 from samspill.audit.models import Action, AuditEvent, Outcome
 from samspill.candidates.models import (
     ALL_FIELDS,
@@ -58,6 +57,7 @@ from samspill.followup.services.contacts import followup_log_contact
 from samspill.matching.models import Match, MatchStatus
 from samspill.matching.services import match_move
 from samspill.notifications.delivery import deliver_pending
+from samspill.policy import PARTNER_FIELDS
 from samspill.processes.tests.factories import MemberFactory
 
 NEED_KEPT, NEED_REMOVED = "quiet_environment", "hearing"

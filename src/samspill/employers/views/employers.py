@@ -12,16 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from samspill.accounts.access import (
-    employer_get_for_user,
-    employer_list_for_user,
-    process_page_for_user,
-)
-from samspill.accounts.policy import EMPLOYER_EDITOR_ROLES
 from samspill.audit.models import Purpose
-from samspill.core.pages import purpose, submit
+from samspill.core.pages import submit
 from samspill.employers import access as scoped
 from samspill.employers import selectors, services
+from samspill.employers.access import employer_get_for_user, employer_list_for_user
 from samspill.employers.forms import (
     ContactLogForm,
     ContactPersonForm,
@@ -31,6 +26,9 @@ from samspill.employers.forms import (
 )
 from samspill.employers.models import ContactPerson, Employer
 from samspill.lib.http import AuthenticatedRequest
+from samspill.policy import EMPLOYER_EDITOR_ROLES
+from samspill.policy.audit import purpose_for
+from samspill.processes.access import process_page_for_user
 from samspill.rules import EMPLOYER_NOT_CONTACTED_AFTER
 
 REGISTER_PAGE_SIZE = 50
@@ -83,7 +81,7 @@ def employer_create(request: AuthenticatedRequest) -> HttpResponse:
 @require_GET
 def employer_detail(request: AuthenticatedRequest, employer_id: UUID) -> HttpResponse:
     access = employer_get_for_user(
-        user=request.user, employer_id=employer_id, purpose=purpose(request)
+        user=request.user, employer_id=employer_id, purpose=purpose_for(request.user)
     )
     employer, user = access.employer, request.user
     staff = scoped.sees_contact_log(user)
@@ -100,7 +98,7 @@ def employer_detail(request: AuthenticatedRequest, employer_id: UUID) -> HttpRes
             if scoped.sees_inclusion_history(user, employer)
             else None
         ),
-        "page": process_page_for_user(user=user, purpose=purpose(request), employer=employer),
+        "page": process_page_for_user(user=user, purpose=purpose_for(user), employer=employer),
     }
     return render(request, "employers/detail.html", context)
 

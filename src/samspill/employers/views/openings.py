@@ -10,16 +10,17 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from samspill.accounts.access import employer_get_for_user
-from samspill.accounts.policy import may_use_matching
 from samspill.audit.models import Purpose
-from samspill.core.pages import purpose, submit
+from samspill.core.pages import submit
 from samspill.employers import access as scoped
 from samspill.employers import selectors, services
+from samspill.employers.access import employer_get_for_user
 from samspill.employers.forms import OpeningCreateForm, OpeningForm, OpeningStatusForm
 from samspill.employers.models import Opening
 from samspill.employers.transitions import EDITABLE_STATUSES, allowed_next_statuses
 from samspill.lib.http import AuthenticatedRequest
+from samspill.policy import may_use_matching
+from samspill.policy.audit import purpose_for
 
 
 def _opening_url(opening: Opening) -> str:
@@ -67,7 +68,10 @@ def opening_detail(
     request: AuthenticatedRequest, employer_id: UUID, opening_id: UUID
 ) -> HttpResponse:
     access = scoped.opening_get_for_user(
-        user=request.user, employer_id=employer_id, opening_id=opening_id, purpose=purpose(request)
+        user=request.user,
+        employer_id=employer_id,
+        opening_id=opening_id,
+        purpose=purpose_for(request.user),
     )
     opening = access.opening
     context = {

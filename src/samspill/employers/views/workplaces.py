@@ -10,15 +10,16 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from samspill.accounts.access import employer_get_for_user
-from samspill.accounts.policy import may_use_matching
 from samspill.audit.models import Purpose
-from samspill.core.pages import purpose, submit
+from samspill.core.pages import submit
 from samspill.employers import access as scoped
 from samspill.employers import selectors, services
+from samspill.employers.access import employer_get_for_user
 from samspill.employers.forms import TaskForm, WorkplaceForm
 from samspill.employers.models import Demand, Task, Workplace
 from samspill.lib.http import AuthenticatedRequest
+from samspill.policy import may_use_matching
+from samspill.policy.audit import purpose_for
 
 
 def _workplace_url(workplace: Workplace) -> str:
@@ -59,7 +60,7 @@ def workplace_detail(
         user=request.user,
         employer_id=employer_id,
         workplace_id=workplace_id,
-        purpose=purpose(request),
+        purpose=purpose_for(request.user),
     )
     workplace = access.workplace
     tasks = list(selectors.tasks_of(workplace=workplace))

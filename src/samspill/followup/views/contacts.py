@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from samspill.accounts.access import employer_list_for_user
+from samspill.employers.access import employer_list_for_user
 from samspill.followup import selectors, services
 from samspill.followup.access import followup_process_for_user
 from samspill.followup.forms import ContactForm

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from samspill.accounts.access import worklist_for_user
+from samspill.followup.access import worklist_for_user
 from samspill.followup.forms import TeamForm
 from samspill.lib.http import AuthenticatedRequest
 from samspill.notifications import selectors as notification_selectors

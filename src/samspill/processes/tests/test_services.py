@@ -15,7 +15,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
-from samspill.accounts import policy
+from samspill import policy
 from samspill.accounts.models import Role
 from samspill.accounts.tests.factories import UserFactory
 from samspill.audit.models import Action, AuditEvent, Outcome, Purpose

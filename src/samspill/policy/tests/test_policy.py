@@ -1,6 +1,6 @@
 import pytest
 
-from samspill.accounts import policy
+from samspill import policy
 from samspill.candidates.models import ALL_FIELDS
 from samspill.candidates.tests.factories import ConsentFactory
 from samspill.conftest import OUTSIDERS, World
