@@ -1,0 +1,54 @@
+"""The match meetings list and the pipeline cost the same number of queries for a few rows
+as for many (the ranking pages are pinned in ``test_pages.py``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from samspill.conftest import World
+from samspill.employers.tests.factories import OpeningFactory
+from samspill.matching.models import MatchStatus
+from samspill.matching.tests.factories import MatchFactory, MatchMeetingFactory
+from samspill.processes.tests.factories import ProcessFactory
+
+#: session, user, the second-factor device, the meetings with their organiser, their offices
+#: (one prefetch), and the organiser's office for the form.
+MEETINGS_QUERIES = 6
+#: session, user, device, the matches with process, candidate, advisor and opening, their
+#: consents, and one bulk audit insert for the rows shown.
+PIPELINE_QUERIES = 6
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_the_meetings_list_does_not_grow_with_the_meetings(
+    world: World, client: Client, django_assert_num_queries: Any, rows: int
+) -> None:
+    for _ in range(rows):
+        MatchMeetingFactory(organiser=world.employer_contact, offices=[world.office])
+    client.force_login(world.employer_contact)
+    with django_assert_num_queries(MEETINGS_QUERIES):
+        response = client.get(reverse("matching:meetings"))
+    assert response.status_code == 200
+    assert len(response.context["meetings"]) == rows + 1
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_the_pipeline_does_not_grow_with_the_matches(
+    world: World, client: Client, django_assert_num_queries: Any, rows: int
+) -> None:
+    statuses = [MatchStatus.SUGGESTED, MatchStatus.PRESENTED_CANDIDATE, MatchStatus.MEETING]
+    for i in range(rows):
+        MatchFactory(
+            process=ProcessFactory(advisor=world.advisor),
+            opening=OpeningFactory(workplace=world.workplace),
+            status=statuses[i % len(statuses)],
+        )
+    client.force_login(world.advisor)
+    with django_assert_num_queries(PIPELINE_QUERIES):
+        response = client.get(reverse("matching:pipeline"))
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == rows + 1
