@@ -4,7 +4,7 @@ estimate from counts."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -135,6 +135,36 @@ def caseload(request: AuthenticatedRequest, team: UUID | None = None) -> list[Ad
         )
         for row in selectors.caseload(scope.processes, timezone.localdate())
     ]
+
+
+class TableOut(Schema):
+    name: str
+    title: str
+    columns: list[str]
+    rows: list[list[str | int | float]]
+
+
+TableName = Literal["resultater", "i_jobb", "sysselsetting", "oppfolging", "saksmengde", "likeverd"]
+
+
+@router.get("/tables/{name}", response=TableOut, summary="En tabell fra oversiktene")
+def table(
+    request: AuthenticatedRequest,
+    name: TableName,
+    team: UUID | None = None,
+    advisor: UUID | None = None,
+) -> TableOut:
+    """Any table of the overview pages, cell for cell as on the page and in its download."""
+    scope = access.scope_for_user(
+        user=request.user, purpose=Purpose.API, team_id=team, advisor_id=advisor
+    )
+    built = tables.BUILDERS[name](scope.processes, timezone.localdate())
+    return TableOut(
+        name=built.name,
+        title=built.title,
+        columns=[str(c) for c in built.columns],
+        rows=[list(row) for row in built.rows],
+    )
 
 
 class GroupOut(Schema):

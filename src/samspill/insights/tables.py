@@ -1,19 +1,22 @@
 """Every table of Innsikt, defined once: its name, title, columns and rows, with small cells
 already suppressed. Three renderers use them: the pages (``_table.html``), the CSV and XLSX
-downloads (``exports.py``) and the API (``api.py`` takes its cells from the same row
+downloads (``exports.py``) and the API (``GET /api/insights/tables/<name>`` answers any
+overview table from ``BUILDERS``; the older endpoints take their cells from the same row
 definitions: ``RESULTS``, ``retention_points``, ``group_cells``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samspill.followup.models import PlanParty
+from samspill.insights import selectors
 from samspill.insights.fidelity import ReviewTotal
 from samspill.insights.selectors import (
     STEPS,
@@ -22,6 +25,7 @@ from samspill.insights.selectors import (
     FollowupFigures,
     GroupRow,
     Outcomes,
+    Processes,
     Quarter,
 )
 from samspill.insights.stats import SUPPRESSED, Rate, Survival, percent, shown
@@ -227,3 +231,20 @@ def did_means(groups: dict[tuple[bool, bool], Rate]) -> Table:
             for name, pilot in ((_("Pilot"), True), (_("Kontroll"), False))
         ],
     )
+
+
+# -- every overview table by name, for the API ------------------------------------------------
+
+#: The overview tables, each counted from the processes in scope on a day.
+BUILDERS: dict[str, Callable[[Processes, date], Table]] = {
+    "resultater": lambda p, day: results(selectors.outcomes_last_year(p, day)),
+    "i_jobb": lambda p, day: retention(selectors.retention(p, day)),
+    "sysselsetting": lambda p, day: employment(
+        selectors.employment_rate(p, selectors.quarters_back(day, selectors.QUARTERS))
+    ),
+    "oppfolging": lambda p, day: followup(selectors.followup_figures(p, day)),
+    "saksmengde": lambda p, day: caseload(
+        selectors.caseload(p, day), selectors.followup_figures(p, day)
+    ),
+    "likeverd": lambda p, day: equity(selectors.equity(p, day)),
+}

@@ -53,6 +53,25 @@ def test_tables_export_as_csv_and_xlsx_with_the_same_cells(world: World, client:
     assert AuditEvent.objects.filter(actor=world.manager, action=Action.EXPORT).count() == 2
 
 
+@pytest.mark.parametrize(
+    ("page", "name"),
+    [("outcomes", "sysselsetting"), ("caseload", "saksmengde"), ("equity", "likeverd")],
+)
+def test_the_api_answers_a_table_with_the_cells_of_its_download(
+    world: World, client: Client, page: str, name: str
+) -> None:
+    client.force_login(world.manager)
+    csv = client.get(reverse(f"insights:{page}"), {"tabell": name, "format": "csv"})
+    lines = csv.content.decode("utf-8-sig").splitlines()
+    body = client.get(f"/api/insights/tables/{name}").json()
+    assert body["name"] == name
+    assert ";".join(body["columns"]) == lines[0]
+    assert [";".join(str(c) for c in row) for row in body["rows"]] == lines[1:]
+    assert client.get("/api/insights/tables/personer").status_code == 422
+    client.force_login(world.advisor)
+    assert client.get(f"/api/insights/tables/{name}").status_code == 404
+
+
 def test_a_job_start_and_end_with_bad_input_saves_nothing(world: World, client: Client) -> None:
     client.force_login(world.advisor)
     url = reverse("insights:job_create", kwargs={"process_id": world.process.uuid})

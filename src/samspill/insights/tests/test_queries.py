@@ -64,6 +64,13 @@ PINNED: dict[str, int] = {
     "api.outcomes": OUTCOMES - 3,  # no timings
     "api.caseload": 4 + 4,  # per advisor only
     "api.equity": EQUITY,
+    #: One table by name: the scope, then only the queries of that table.
+    "api.tables.resultater": 4 + 3,
+    "api.tables.i_jobb": 4 + 1,
+    "api.tables.sysselsetting": 4 + 2,
+    "api.tables.oppfolging": 4 + 3,
+    "api.tables.saksmengde": 4 + 4 + 3,
+    "api.tables.likeverd": EQUITY,
 }
 
 
@@ -144,6 +151,8 @@ def _requests(world: World) -> list[tuple[str, str, dict[str, Any]]]:
     out.append(("new review", reverse("insights:fidelity_new", args=[world.team.uuid]), {}))
     for endpoint in ("outcomes", "caseload", "equity"):
         out.append((f"api.{endpoint}", f"/api/insights/{endpoint}", {}))
+    for name in ("resultater", "i_jobb", "sysselsetting", "oppfolging", "saksmengde", "likeverd"):
+        out.append((f"api.tables.{name}", f"/api/insights/tables/{name}", {}))
     return out
 
 
