@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "samspill.core",
     "samspill.accounts",
     "samspill.notifications",
+    "samspill.changefeed",
     "samspill.audit",
     "samspill.employers",
     "samspill.candidates",

@@ -31,9 +31,9 @@ from samspill.candidates.models import (
     ProfileVersion,
 )
 from samspill.candidates.needs import NEED_TYPES, need_consent_item
+from samspill.changefeed import feed
 from samspill.employers.models import Sector
 from samspill.lib.choices import TimeOfDay
-from samspill.matching import feed
 from samspill.notifications.services import notification_create
 
 MAX_HOURS_PER_WEEK = 60  # above any ordinary full-time week (37.5 h) with overtime

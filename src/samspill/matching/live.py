@@ -18,10 +18,10 @@ from datetime import timedelta
 from django.db.models import Max
 from django.utils import timezone
 
+from samspill.changefeed.models import ChangeKind, IndexChange
 from samspill.employers.models import Opening
 from samspill.matching import adapter
 from samspill.matching.engine import EngineConfig, MatchIndex, Weights
-from samspill.matching.models import ChangeKind, IndexChange
 
 #: The engine's defaults, except that Samspill records no age wish for employers: age may
 #: be a hiring criterion only where arbeidsmiljøloven § 13-3 allows it, so the part that

@@ -3,9 +3,9 @@
 A ``Match`` is one candidate's process and one opening moving from suggested to agreed or
 declined (``transitions.py``); every step is a dated ``MatchStep``. A ``MatchMeeting``
 (matchemøte) has agenda lines prepared from the index, each with an outcome.
-``IndexChange`` is the outbox the services write in the same transaction as the change, so
-every web process keeps its own in-memory index current without a full rebuild
-(``live.py``).
+The change feed that keeps every web process's in-memory index current (``live.py``) is
+its own app, ``samspill.changefeed``, so the domain apps can publish without importing
+Jobbmatch.
 """
 
 from __future__ import annotations
@@ -154,21 +154,3 @@ class MeetingLine(PublicModel):
 
     def __str__(self) -> str:
         return f"{self.opening} #{self.rank}"
-
-
-class ChangeKind(models.TextChoices):
-    CANDIDATE = "candidate"
-    OPENING = "opening"
-    WORKPLACE = "workplace"
-    EMPLOYER = "employer"
-
-
-class IndexChange(models.Model):
-    """Outbox row: ``kind`` object ``object_id`` changed; the live index re-reads it."""
-
-    kind = models.CharField(max_length=10, choices=ChangeKind.choices)
-    object_id = models.BigIntegerField()
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.object_id}"

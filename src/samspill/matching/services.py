@@ -21,9 +21,10 @@ from samspill.agreements.models import Agreement
 from samspill.agreements.services import agreement_create
 from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record
+from samspill.changefeed import feed
 from samspill.employers import services as employer_services
 from samspill.employers.models import Opening, OpeningStatus, Workplace
-from samspill.matching import feed, selectors
+from samspill.matching import selectors
 from samspill.matching.adapter import open_openings
 from samspill.matching.models import (
     DeclineReason,

@@ -12,8 +12,8 @@ from samspill.accounts.models import Role, User
 from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record
 from samspill.candidates.models import Candidate
+from samspill.changefeed import feed
 from samspill.employers.models import Employer, Workplace
-from samspill.matching import feed
 from samspill.processes.models import (
     InclusionProcess,
     MemberRole,

@@ -24,6 +24,7 @@ from samspill.agreements.retention import agreement_purge
 from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_purge, audit_record_system
 from samspill.candidates.models import AccommodationNeed, Candidate, CorrectionRequest
+from samspill.changefeed import feed
 from samspill.followup.models import (
     Commitment,
     Concern,
@@ -33,7 +34,6 @@ from samspill.followup.models import (
 )
 from samspill.insights.models import Job
 from samspill.lib.dates import add_months
-from samspill.matching import feed
 from samspill.matching.models import Match, MatchStep, MeetingLine
 from samspill.notifications.services import notifications_delete_about
 from samspill.processes.models import InclusionProcess, PhaseChange, ProcessMember

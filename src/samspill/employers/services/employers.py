@@ -10,6 +10,7 @@ from django.utils import timezone
 from samspill.accounts.models import Role, User
 from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record
+from samspill.changefeed import feed
 from samspill.employers.models import (
     ContactKind,
     ContactPerson,
@@ -27,7 +28,6 @@ from samspill.employers.services.checks import (
     required_text,
 )
 from samspill.lib.validation import InvalidValue, normalize_org_number
-from samspill.matching import feed
 
 #: Who can have made a contact with an employer on NAV's behalf.
 CONTACT_ROLES = frozenset({Role.ADVISOR, Role.EMPLOYER_CONTACT, Role.MANAGER})

@@ -14,6 +14,7 @@ from django.utils import timezone
 from samspill.accounts.models import User
 from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record
+from samspill.changefeed import feed
 from samspill.employers.models import (
     Opening,
     OpeningKind,
@@ -32,7 +33,6 @@ from samspill.employers.services.checks import (
     required_text,
 )
 from samspill.employers.transitions import EDITABLE_STATUSES, NEEDS_REASON, OPENING_TRANSITIONS
-from samspill.matching import feed
 
 
 @dataclass(frozen=True)

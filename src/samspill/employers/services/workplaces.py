@@ -10,6 +10,7 @@ from django.db import transaction
 from samspill.accounts.models import User
 from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record
+from samspill.changefeed import feed
 from samspill.employers.models import Demand, DemandLevel, Employer, Task, Workplace
 from samspill.employers.services.checks import (
     Errors,
@@ -18,7 +19,6 @@ from samspill.employers.services.checks import (
     required_text,
 )
 from samspill.lib.choices import TimeOfDay
-from samspill.matching import feed
 
 #: The environment fields of a workplace (seed 003, table 2), all optional free text.
 ENVIRONMENT_TEXT_FIELDS = (

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from samspill.candidates import services as candidate_services
+from samspill.changefeed.models import IndexChange
 from samspill.conftest import World
 from samspill.employers import services as employer_services
 from samspill.matching import selectors
 from samspill.matching.live import LIVE
-from samspill.matching.models import IndexChange
 from samspill.matching.tests.scene import Scene, build_scene
 from samspill.processes import services as process_services
 

@@ -1,12 +1,12 @@
 """The change feed: services call these in the same transaction as their write.
 
-Each call appends an ``IndexChange`` row; every process's live index (``live.py``) reads
-the rows it has not seen before its next query and re-reads only those objects.
+Each call appends an ``IndexChange`` row; every process's live index (``matching/live.py``)
+reads the rows it has not seen before its next query and re-reads only those objects.
 """
 
 from __future__ import annotations
 
-from samspill.matching.models import ChangeKind, IndexChange
+from samspill.changefeed.models import ChangeKind, IndexChange
 
 
 def _changed(kind: ChangeKind, object_id: int) -> None:
