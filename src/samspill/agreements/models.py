@@ -171,6 +171,11 @@ class Agreement(PublicModel):
     def __str__(self) -> str:
         return f"Avtale {self.uuid}"
 
+    @property
+    def awaiting_approval(self) -> bool:
+        """Sent to the parties for approval, not yet concluded."""
+        return self.stage == Stage.SENT
+
 
 class Commitment(PublicModel):
     """One of NAV's commitments in the agreement: what, by when, and who in NAV owns it."""

@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from samspill.accounts import policy
 from samspill.accounts.models import Role, User
 from samspill.agreements import chain, measures, rules_check, subsidy
 from samspill.agreements.models import (
@@ -28,7 +27,19 @@ from samspill.agreements.models import (
     Stage,
     Version,
 )
-from samspill.agreements.transitions import EDITABLE, may_move
+from samspill.agreements.permissions import (
+    approve_refusal,
+    cancel_refusal,
+    change_refusal,
+    check,
+    conclude_refusal,
+    create_refusal,
+    edit_refusal,
+    move_refusal,
+    party_of,
+    send_refusal,
+)
+from samspill.agreements.transitions import EDITABLE
 from samspill.audit.models import Action
 from samspill.audit.models import Purpose as AuditPurpose
 from samspill.audit.services import Subject, audit_record
@@ -105,20 +116,11 @@ def _lock(agreement: Agreement, revision: int | None) -> Agreement:
 
 
 def _move(actor: User, agreement: Agreement, target: Stage, note: str = "") -> None:
-    if not may_move(agreement.stage, target):
-        current = Stage(agreement.stage).label
-        raise ValidationError(f"Avtalen kan ikke gå fra «{current}» til «{target.label}».")
+    check(move_refusal(agreement, target))
     Event.objects.create(
         agreement=agreement, from_stage=agreement.stage, to_stage=target, note=note, by=actor
     )
     agreement.stage = target
-
-
-def _require_staff(actor: User, process: InclusionProcess) -> None:
-    if not policy.processes_visible_to(actor).filter(pk=process.pk).exists() or (
-        not policy.may_change_process(actor, process)
-    ):
-        raise ValidationError("Bare veiledere og ledere med tilgang til forløpet kan gjøre dette.")
 
 
 @transaction.atomic
@@ -127,11 +129,7 @@ def agreement_create(
 ) -> Agreement:
     """A draft on a placed process, with the parties and plain defaults filled in; from an
     agreed match, ``opening`` gives the purpose and the tasks."""
-    _require_staff(actor, process)
-    if process.employer_id is None or process.workplace_id is None:
-        raise ValidationError("Forløpet må ha en arbeidsgiver og en arbeidsplass før en avtale.")
-    if process.agreements.filter(stage__in=EDITABLE).exists():
-        raise ValidationError("Forløpet har allerede en avtale som ikke er inngått.")
+    check(create_refusal(actor, process))
     advisor = process.advisor
     assert process.employer is not None
     agreement = Agreement.objects.create(
@@ -224,9 +222,7 @@ def agreement_update(
 ) -> Agreement:
     """Edit the content before conclusion; any change withdraws the approvals given."""
     agreement = _lock(agreement, revision)
-    _require_staff(actor, agreement.process)
-    if agreement.stage not in EDITABLE:
-        raise ValidationError("En inngått avtale endres med en målrettet endring.")
+    check(edit_refusal(actor, agreement))
     referrals = values.get("referrals", [])
     if any(measures.MEASURES[code].kind != measures.Kind.REFERRAL for code in referrals):
         raise ValidationError({"referrals": "Velg bare tiltak som er henvisninger."})
@@ -243,9 +239,7 @@ def agreement_add_commitment(
     *, actor: User, agreement: Agreement, revision: int, text: str, deadline: date, owner: str
 ) -> Commitment:
     agreement = _lock(agreement, revision)
-    _require_staff(actor, agreement.process)
-    if agreement.stage not in EDITABLE:
-        raise ValidationError("En inngått avtale endres med en målrettet endring.")
+    check(edit_refusal(actor, agreement))
     if not text.strip():
         raise ValidationError({"text": "Skriv hva NAV skal gjøre."})
     if not owner.strip():
@@ -260,9 +254,7 @@ def agreement_remove_commitment(
     *, actor: User, agreement: Agreement, revision: int, commitment_id: Any
 ) -> None:
     agreement = _lock(agreement, revision)
-    _require_staff(actor, agreement.process)
-    if agreement.stage not in EDITABLE:
-        raise ValidationError("En inngått avtale endres med en målrettet endring.")
+    check(edit_refusal(actor, agreement))
     if not agreement.commitments.filter(uuid=commitment_id).delete()[0]:
         raise ValidationError("Forpliktelsen finnes ikke i denne avtalen.")
     _edited(actor, agreement, "NAVs forpliktelser")
@@ -272,29 +264,12 @@ def agreement_remove_commitment(
 def agreement_send(*, actor: User, agreement: Agreement, revision: int) -> Agreement:
     """Send a complete draft to the parties for approval."""
     agreement = _lock(agreement, revision)
-    _require_staff(actor, agreement.process)
-    gaps = rules_check.missing(agreement)
-    if gaps:
-        raise ValidationError(gaps)
+    check(send_refusal(actor, agreement))
     rules_check.enforce(agreement)
     _move(actor, agreement, Stage.SENT)
     agreement.save(update_fields=["stage", "updated_at"])
     _audit(actor, agreement, "sendt til godkjenning")
     return agreement
-
-
-def party_of(actor: User, agreement: Agreement) -> Party | None:
-    """Which party ``actor`` approves for, if any."""
-    process = agreement.process
-    if actor.role == Role.JOBSEEKER and process.candidate.user_id == actor.pk:
-        return Party.JOBSEEKER
-    if actor.role == Role.EMPLOYER and actor.employer_id == process.employer_id:
-        return Party.EMPLOYER
-    if actor.role in (Role.ADVISOR, Role.MANAGER) and (
-        policy.processes_visible_to(actor).filter(pk=process.pk).exists()
-    ):
-        return Party.ADVISOR
-    return None
 
 
 def _conclude(actor: User, agreement: Agreement, *, kind: str = "", reason: str = "") -> Version:
@@ -324,16 +299,9 @@ def agreement_approve(*, actor: User, agreement: Agreement, revision: int) -> Ap
     """A party approves the revision they saw: jobseeker and employer in either order,
     the advisor last. Without money involved the advisor's approval concludes it."""
     agreement = _lock(agreement, revision)
+    check(approve_refusal(actor, agreement))
     party = party_of(actor, agreement)
-    if party is None:
-        raise ValidationError("Du er ikke part i denne avtalen.")
-    if agreement.stage != Stage.SENT:
-        raise ValidationError("Avtalen er ikke sendt til godkjenning.")
-    given = {a.party for a in agreement.approvals.filter(withdrawn_at__isnull=True)}
-    if party in given:
-        raise ValidationError("Du har allerede godkjent avtalen.")
-    if party == Party.ADVISOR and not {Party.JOBSEEKER, Party.EMPLOYER} <= given:
-        raise ValidationError("Veilederen godkjenner sist, etter arbeidssøkeren og arbeidsgiveren.")
+    assert party is not None
     approval = agreement.approvals.create(party=party, user=actor, revision=agreement.revision)
     _audit(actor, agreement, f"godkjent av {Party(party).label.lower()}")
     measure = measures.MEASURES.get(agreement.measure)
@@ -349,15 +317,7 @@ def agreement_conclude(*, actor: User, agreement: Agreement, revision: int) -> V
     """Four eyes: a measure that pays money is concluded by a second approver, not the
     advisor who approved it."""
     agreement = _lock(agreement, revision)
-    _require_staff(actor, agreement.process)
-    approvals = {a.party: a for a in agreement.approvals.filter(withdrawn_at__isnull=True)}
-    if agreement.stage != Stage.SENT or set(approvals) != set(Party):
-        raise ValidationError("Alle tre parter må ha godkjent før avtalen kan inngås.")
-    if approvals[Party.ADVISOR].user_id == actor.pk:
-        raise ValidationError(
-            "Fire øyne: avtalen gir tilskudd, så en annen enn veilederen som godkjente "
-            "må inngå den."
-        )
+    check(conclude_refusal(actor, agreement))
     _move(actor, agreement, Stage.CONCLUDED, "inngått")
     agreement.save(update_fields=["stage", "updated_at"])
     version = _conclude(actor, agreement)
@@ -377,9 +337,7 @@ def agreement_change(
 ) -> Version:
     """A targeted change after conclusion; each makes a new concluded version."""
     agreement = _lock(agreement, revision)
-    _require_staff(actor, agreement.process)
-    if agreement.stage != Stage.CONCLUDED:
-        raise ValidationError("Bare en inngått avtale endres på denne måten.")
+    check(change_refusal(actor, agreement))
     if kind not in CHANGE_KINDS:
         raise ValidationError({"kind": "Velg hva som skal endres."})
     label, allowed = CHANGE_KINDS[kind]
@@ -411,7 +369,7 @@ def agreement_cancel(
     *, actor: User, agreement: Agreement, revision: int | None, reason: str, note: str = ""
 ) -> Agreement:
     agreement = _lock(agreement, revision)
-    _require_staff(actor, agreement.process)
+    check(cancel_refusal(actor, agreement))
     if reason not in CancelReason.values or reason == CancelReason.STALE:
         raise ValidationError({"reason": "Velg hvorfor avtalen avbrytes."})
     _move(actor, agreement, Stage.CANCELLED, f"{CancelReason(reason).label}. {note}".strip())

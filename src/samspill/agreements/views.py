@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samspill.accounts.models import Role
-from samspill.agreements import pdf, selectors, services
+from samspill.agreements import pdf, permissions, selectors, services
 from samspill.agreements.access import AgreementAccess, agreement_get_for_user
 from samspill.agreements.forms import (
     SECTIONS,
@@ -23,7 +23,8 @@ from samspill.agreements.forms import (
     CommitmentForm,
     RevisionForm,
 )
-from samspill.agreements.models import Party, Stage
+from samspill.agreements.models import Agreement, Stage
+from samspill.agreements.transitions import EDITABLE
 from samspill.audit.models import Purpose
 from samspill.lib.forms import add_service_errors
 from samspill.lib.http import AuthenticatedRequest
@@ -40,10 +41,15 @@ def _get(
     )
 
 
+def _stale_warning(agreement: Agreement) -> dict[str, int] | None:
+    """A draft is warned a week before it is cancelled for being untouched."""
+    if agreement.stale_warned_at is None or agreement.stage not in EDITABLE:
+        return None
+    return {"weeks": services.STALE_AFTER_WEEKS - 1}
+
+
 def page_context(request: AuthenticatedRequest, access: AgreementAccess) -> dict[str, Any]:
     agreement = access.agreement
-    approvals = selectors.active_approvals(agreement)
-    party = services.party_of(request.user, agreement)
     return {
         "access": access,
         "agreement": agreement,
@@ -53,18 +59,14 @@ def page_context(request: AuthenticatedRequest, access: AgreementAccess) -> dict
         "referrals": selectors.referrals_of(agreement),
         "calculation": selectors.calculation_of(agreement),
         "commitments": list(agreement.commitments.all()),
-        "approvals": approvals,
+        "approvals": selectors.active_approvals(agreement),
         "withdrawn": list(selectors.withdrawn_approvals(agreement)),
         "waiting_for": selectors.waiting_for(agreement),
         "versions": selectors.versions_of(agreement),
         "shared": access.shared.labels + access.shared.needs,
         "missing": selectors.missing(agreement) if agreement.stage == Stage.DRAFT else {},
-        "may_approve": agreement.stage == Stage.SENT
-        and party is not None
-        and party not in approvals,
-        "may_conclude": access.can_change
-        and agreement.stage == Stage.SENT
-        and len(approvals) == len(Party),
+        "offered": permissions.offered_to(request.user, agreement),
+        "stale_warning": _stale_warning(agreement),
         "revision_form": RevisionForm(initial={"revision": agreement.revision}),
     }
 
@@ -73,7 +75,7 @@ def page_context(request: AuthenticatedRequest, access: AgreementAccess) -> dict
 def agreement_detail(request: AuthenticatedRequest, agreement_id: UUID) -> HttpResponse:
     access = _get(request, agreement_id)
     context = page_context(request, access)
-    if access.can_change and access.agreement.stage in (Stage.DRAFT, Stage.SENT):
+    if context["offered"].edit:
         context["commitment_form"] = CommitmentForm(
             initial={"revision": access.agreement.revision, "owner": request.user.display_name}
         )

@@ -14,10 +14,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samspill import policy
 from samspill.accounts.models import Office, Role, User
 from samspill.agreements.models import Agreement
+from samspill.agreements.permissions import check, create_refusal
 from samspill.agreements.services import agreement_create
 from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record
@@ -35,7 +37,7 @@ from samspill.matching.models import (
     MatchStep,
     MeetingLine,
 )
-from samspill.matching.transitions import MATCH_TRANSITIONS
+from samspill.matching.transitions import MATCH_TRANSITIONS, allowed_next_statuses
 from samspill.notifications.services import notification_create
 from samspill.processes.models import InclusionProcess, MemberRole, Phase
 from samspill.processes.services import process_arrange_placement, process_invite_member
@@ -98,6 +100,19 @@ def match_propose(
 
 
 @transaction.atomic
+def moves_for(actor: User, match: Match) -> list[MatchStatus]:
+    """The next steps ``actor`` may record on ``match``: the transition table's, and for the
+    jobseeker and the employer only their answer to what was presented to them."""
+    allowed = allowed_next_statuses(match.status)
+    if actor.role == Role.EMPLOYER:
+        answering = match.status == MatchStatus.PRESENTED_EMPLOYER
+        return [status for status in allowed if answering and status in EMPLOYER_MOVES]
+    if actor.role == Role.JOBSEEKER:
+        answering = match.status == MatchStatus.PRESENTED_CANDIDATE
+        return [status for status in allowed if answering and status in JOBSEEKER_MOVES]
+    return allowed
+
+
 def match_move(
     *,
     actor: User,
@@ -116,14 +131,12 @@ def match_move(
         raise ValidationError(
             {"to_status": f"Matchen kan ikke gå fra «{current.label}» til «{target.label}»."}
         )
-    if actor.role == Role.EMPLOYER and (
-        current != MatchStatus.PRESENTED_EMPLOYER or target not in EMPLOYER_MOVES
-    ):
-        raise ValidationError({"to_status": "Som arbeidsgiver kan du be om møte eller takke nei."})
-    if actor.role == Role.JOBSEEKER and (
-        current != MatchStatus.PRESENTED_CANDIDATE or target not in JOBSEEKER_MOVES
-    ):
-        raise ValidationError({"to_status": "Du kan si at du er interessert, eller takke nei."})
+    if actor.role == Role.EMPLOYER and target not in moves_for(actor, match):
+        raise ValidationError(
+            {"to_status": _("Som arbeidsgiver kan du be om møte eller takke nei.")}
+        )
+    if actor.role == Role.JOBSEEKER and target not in moves_for(actor, match):
+        raise ValidationError({"to_status": _("Du kan si at du er interessert, eller takke nei.")})
     day = on or timezone.localdate()
     if day > timezone.localdate():
         raise ValidationError({"on": "Datoen kan ikke være frem i tid."})
@@ -368,12 +381,18 @@ def meeting_record_outcome(
     return line
 
 
+def draft_agreement_refusal(actor: User, match: Match) -> ValidationError | None:
+    """An agreed match is drafted into an agreement once (the placement is arranged first)."""
+    if match.status != MatchStatus.AGREED:
+        return ValidationError(_("Avtalen skrives når partene er enige (matchen er «enige»)."))
+    return create_refusal(actor, match.process, placed=False)
+
+
 @transaction.atomic
 def match_draft_agreement(*, actor: User, match: Match) -> Agreement:
     """An agreed match becomes the draft agreement: the process gets the opening's employer
     and workplace, and the draft the opening's purpose and tasks."""
-    if match.status != MatchStatus.AGREED:
-        raise ValidationError("Avtalen skrives når partene er enige (matchen er «enige»).")
+    check(draft_agreement_refusal(actor, match))
     process = match.process
     workplace = match.opening.workplace
     if process.workplace_id != workplace.pk:

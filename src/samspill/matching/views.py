@@ -25,7 +25,7 @@ from samspill.matching.engine import MatchResult, Ranking
 from samspill.matching.forms import CarveForm, MeetingForm, MoveForm, OutcomeForm, ProposeForm
 from samspill.matching.live import CONFIG
 from samspill.matching.models import Match, MatchMeeting
-from samspill.matching.transitions import ACTIVE_STATUSES, allowed_next_statuses
+from samspill.matching.transitions import ACTIVE_STATUSES
 from samspill.policy.audit import purpose_for
 from samspill.processes.access import ProcessAccess
 
@@ -231,7 +231,7 @@ def match_detail(request: AuthenticatedRequest, match_id: UUID) -> HttpResponse:
         for_change=request.method == "POST",
     )
     match = match_access.match
-    statuses = allowed_next_statuses(match.status) if match_access.can_change else []
+    statuses = services.moves_for(request.user, match) if match_access.can_change else []
     form = MoveForm(request.POST or None, statuses=statuses, initial={"on": timezone.localdate()})
     if request.user.role in (Role.EMPLOYER, Role.JOBSEEKER):  # their "no" has its own reason
         del form.fields["reason"]
@@ -249,6 +249,7 @@ def match_detail(request: AuthenticatedRequest, match_id: UUID) -> HttpResponse:
         "steps": selectors.steps_of(match),
         "form": form if statuses else None,
         "staff_view": match_access.internal,
+        "may_draft_agreement": services.draft_agreement_refusal(request.user, match) is None,
         "tasks": match.opening.tasks.all(),
         "is_jobseeker": request.user.role == Role.JOBSEEKER,
     }

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from samspill.accounts import selectors as account_selectors
 from samspill.accounts.models import Role
+from samspill.agreements import permissions as agreement_permissions
 from samspill.agreements import selectors as agreement_selectors
 from samspill.audit.models import Purpose
 from samspill.candidates.presentation import Surface
@@ -29,6 +30,7 @@ from samspill.processes.access import (
     process_aggregate_for_user,
     process_get_for_user,
     process_page_for_user,
+    require_portfolio,
 )
 from samspill.processes.forms import InviteMemberForm, PhaseChangeForm
 from samspill.processes.models import InclusionProcess
@@ -90,6 +92,8 @@ def process_detail(request: AuthenticatedRequest, process_id: UUID) -> HttpRespo
         "matches": matches_of(access.process) if access.can_change else [],
         "jobs": jobs_of(access.process) if access.can_change else [],
         "agreements": agreement_selectors.agreements_of(process=access.process),
+        "may_create_agreement": agreement_permissions.create_refusal(request.user, access.process)
+        is None,
     }
     return render(request, "processes/detail.html", context)
 
