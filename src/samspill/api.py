@@ -17,7 +17,7 @@ from ninja.security import HttpBearer, django_auth
 
 from samspill import api_errors
 from samspill.accounts.models import TokenScope, User
-from samspill.accounts.services import api_token_authenticate
+from samspill.identity.services import api_token_authenticate
 
 
 class BearerToken(HttpBearer):
@@ -56,12 +56,12 @@ api_errors.install(api)
 
 
 def _register_routers() -> None:
-    from samspill.accounts.api import router as accounts_router
     from samspill.agreements.api import router as agreements_router
     from samspill.candidates.api import router as candidates_router
     from samspill.employers.api import router as employers_router
     from samspill.employers.openings_api import router as openings_router
     from samspill.followup.api import router as followup_router
+    from samspill.identity.api import router as accounts_router
     from samspill.insights.api import router as insights_router
     from samspill.matching.api import router as matching_router
     from samspill.notifications.api import router as notifications_router

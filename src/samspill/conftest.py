@@ -123,7 +123,7 @@ def _second_factor_on_force_login(monkeypatch: pytest.MonkeyPatch) -> None:
     from django.test import Client
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from samspill.accounts.middleware import LAST_ACTIVITY_KEY, STARTED_KEY
+    from samspill.identity.middleware import LAST_ACTIVITY_KEY, STARTED_KEY
 
     original = Client.force_login
 

@@ -18,7 +18,7 @@ import dj_database_url
 import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 
-from samspill.accounts.oidc import providers_from_env
+from samspill.identity.oidc import providers_from_env
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "axes",
     "samspill.core",
     "samspill.accounts",
+    "samspill.identity",
     "samspill.notifications",
     "samspill.changefeed",
     "samspill.audit",
@@ -137,9 +138,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "samspill.accounts.middleware.IdleTimeoutMiddleware",
+    "samspill.identity.middleware.IdleTimeoutMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "samspill.accounts.middleware.SecondFactorMiddleware",
+    "samspill.identity.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -193,9 +194,9 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-LOGIN_URL = "accounts:login"
+LOGIN_URL = "identity:login"
 LOGIN_REDIRECT_URL = "core:start"
-LOGOUT_REDIRECT_URL = "accounts:login"
+LOGOUT_REDIRECT_URL = "identity:login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -271,7 +272,7 @@ if not DEVELOPMENT:
             "DJANGO_ALLOWED_HOSTS holds a wildcard: list each host name in full."
         )
 
-#: Login through OpenID Connect (accounts/oidc.py reads the OIDC_* variables; none: off).
+#: Login through OpenID Connect (identity/oidc.py reads the OIDC_* variables; none: off).
 SAMSPILL_OIDC_PROVIDERS = providers_from_env(os.environ, require_https=not DEVELOPMENT)
 
 # Content-Security-Policy (django-csp): only Samspill's own files, nothing inline, no
@@ -352,15 +353,15 @@ if TESTING:
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked username + address
     "django.contrib.auth.backends.ModelBackend",
-    "samspill.accounts.oidc_login.ProviderBackend",  # OIDC callbacks only (accounts/oidc.py)
+    "samspill.identity.oidc_login.ProviderBackend",  # OIDC callbacks only (identity/oidc.py)
 ]
 #: Lock a username from one address after this many wrong passwords, for the cool-off time.
 AXES_FAILURE_LIMIT = env_int("SAMSPILL_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("SAMSPILL_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "samspill.accounts.views.lockout_response"
-AXES_ENABLE_ADMIN = False  # unlocking is audited: manage.py unlock_login (accounts.services)
+AXES_LOCKOUT_CALLABLE = "samspill.identity.views.lockout_response"
+AXES_ENABLE_ADMIN = False  # unlocking is audited: manage.py unlock_login (identity.services)
 AXES_VERBOSE = False  # our own audit rows record logins; axes need not log each one too
 #: Trust X-Forwarded-For only behind this many proxies of our own (0: the peer address).
 SAMSPILL_PROXY_COUNT = env_int("SAMSPILL_PROXY_COUNT", 0)

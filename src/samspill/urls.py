@@ -9,7 +9,7 @@ admin.site.site_title = "Samspill"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("samspill.core.urls")),
-    path("", include("samspill.accounts.urls")),
+    path("", include("samspill.identity.urls")),
     path("", include("samspill.candidates.urls")),
     path("", include("samspill.notifications.urls")),
     path("", include("samspill.followup.urls")),

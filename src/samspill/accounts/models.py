@@ -95,7 +95,7 @@ class User(PublicModel, AbstractUser):
         help_text=_("For samarbeidspartnere, f.eks. «Hjelpemiddelsentralen i Oslo»."),
     )
     phone = models.CharField(_("telefon"), max_length=20, blank=True)
-    #: The identity at an OpenID Connect provider this user logs in as (accounts/oidc_login.py):
+    #: The identity at an OpenID Connect provider this user logs in as (identity/oidc_login.py):
     #: the provider's issuer and the stable ``sub`` claim. Empty until linked.
     oidc_issuer = models.CharField(_("OIDC-utsteder"), max_length=200, blank=True, default="")
     oidc_subject = models.CharField(_("OIDC-subjekt"), max_length=200, blank=True, default="")
@@ -138,7 +138,7 @@ class User(PublicModel, AbstractUser):
 
 class IdentityProviderDevice(Device):  # type: ignore[misc]
     """The organisation's identity provider as a django-otp device: a staff login through it
-    has met the second factor there (accounts/oidc_login.py), and the session is marked
+    has met the second factor there (identity/oidc_login.py), and the session is marked
     verified with this device the way a TOTP code marks it. It accepts no codes."""
 
     user: models.ForeignKey[User, User] = models.ForeignKey(
@@ -197,7 +197,7 @@ class AccessChange(PublicModel):
 
     A change that gives access to personal data needs a second person to approve it (four
     eyes), and nobody requests or approves a change of their own access
-    (``accounts/grants.py``). Every step is in the audit trail."""
+    (``identity/grants.py``). Every step is in the audit trail."""
 
     user = models.ForeignKey(
         User, on_delete=models.CASCADE, related_name="access_changes", verbose_name=_("bruker")

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from samspill.accounts.models import Office, Role, Team, User
-from samspill.accounts.second_factor import demo_devices_create
 from samspill.candidates.models import ConsentRecord
 from samspill.candidates.needs import need_consent_item
 from samspill.demo import data
 from samspill.demo.context import DemoContext
+from samspill.identity.second_factor import demo_devices_create
 from samspill.processes.models import MemberRole, Phase, ProcessMember
 
 #: The demo logins in the order the command lists them.

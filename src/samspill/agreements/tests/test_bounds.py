@@ -11,10 +11,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from samspill.accounts.services import api_token_create
 from samspill.agreements import services, subsidy
 from samspill.agreements.forms import CommitmentForm
 from samspill.conftest import World
+from samspill.identity.services import api_token_create
 from samspill.lib.validation import InvalidValue
 
 RATES = subsidy.Rates(Decimal("0.12"), Decimal("0.02"), Decimal("0.141"))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from samspill.accounts.services import api_token_create
 from samspill.audit.models import AuditEvent, Outcome
 from samspill.candidates.models import AccommodationNeed, ConsentRecord
 from samspill.conftest import World
+from samspill.identity.services import api_token_create
 
 
 def _auth(user) -> dict[str, str]:  # type: ignore[no-untyped-def]

@@ -9,10 +9,10 @@ from django.core.validators import validate_email
 from django.test import Client
 
 from samspill.accounts.models import User
-from samspill.accounts.services import api_token_create
 from samspill.candidates import services
 from samspill.candidates.models import Candidate
 from samspill.conftest import World
+from samspill.identity.services import api_token_create
 from samspill.lib.emails import email_local_part
 
 

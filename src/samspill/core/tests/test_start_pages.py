@@ -8,10 +8,10 @@ from django.utils.html import escape
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samspill.accounts.models import Role
-from samspill.accounts.second_factor import totp_code
 from samspill.accounts.tests.factories import UserFactory
 from samspill.audit.models import AuditEvent, Purpose
 from samspill.conftest import World
+from samspill.identity.second_factor import totp_code
 from samspill.processes.tests.factories import MemberFactory, ProcessFactory
 
 

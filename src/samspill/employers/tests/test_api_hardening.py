@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 
 from samspill.accounts.models import User
-from samspill.accounts.services import api_token_create
 from samspill.conftest import World
+from samspill.identity.services import api_token_create
 
 
 def _auth(user: User) -> dict[str, str]:

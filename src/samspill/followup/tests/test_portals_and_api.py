@@ -7,10 +7,10 @@ import time_machine
 from django.test import Client
 from django.utils.html import escape
 
-from samspill.accounts.services import api_token_create
 from samspill.conftest import World
 from samspill.followup.models import Contact
 from samspill.followup.services import followup_start_plan
+from samspill.identity.services import api_token_create
 
 TODAY = datetime.date(2026, 6, 1)
 

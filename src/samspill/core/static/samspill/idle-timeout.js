@@ -1,4 +1,4 @@
-// The warning before an idle logout (accounts/_idle_notice.html, accounts/middleware.py).
+// The warning before an idle logout (accounts/_idle_notice.html, identity/middleware.py).
 // The server logs out after the idle time whatever happens; this only tells the user a few
 // minutes before and lets them stay logged in. Loaded with <script src>: no inline script.
 (function () {

@@ -1,4 +1,4 @@
-"""Writes for accounts: API tokens, unlocking a locked login, idle logouts."""
+"""Writes for sign-in: API tokens, unlocking a locked login, idle logouts (each audited)."""
 
 from __future__ import annotations
 

@@ -9,9 +9,9 @@ from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.fixtures import Settings
 
-from samspill.accounts.second_factor import DEMO_TOTP_KEY, totp_code
-from samspill.accounts.tests.helpers import password_login
 from samspill.demo.generator import DEMO_PASSWORD, DemoBuilder
+from samspill.identity.second_factor import DEMO_TOTP_KEY, totp_code
+from samspill.identity.tests.helpers import password_login
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
 from samspill.accounts.models import User
-from samspill.accounts.second_factor import app_device
-from samspill.accounts.services import session_record_logout
+from samspill.identity.second_factor import app_device
+from samspill.identity.services import session_record_logout
 
 #: Session keys: when the user last made a request, and when the session began (seconds).
 LAST_ACTIVITY_KEY = "samspill_last_activity"
@@ -112,6 +112,6 @@ class SecondFactorMiddleware:
             view_func, "login_required", True
         ):
             return None
-        target = "accounts:second_factor" if app_device(user) else "accounts:enrol"
+        target = "identity:second_factor" if app_device(user) else "identity:enrol"
         query = urlencode({"next": request.get_full_path()})
         return HttpResponseRedirect(f"{reverse(target)}?{query}")

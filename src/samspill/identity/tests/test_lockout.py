@@ -11,10 +11,10 @@ from django.test import Client, RequestFactory
 from pytest_django.fixtures import Settings
 
 from samspill.accounts.lockout import client_ip
-from samspill.accounts.services import user_unlock
-from samspill.accounts.tests.helpers import password_login
 from samspill.audit.models import AuditEvent
 from samspill.conftest import World
+from samspill.identity.services import user_unlock
+from samspill.identity.tests.helpers import password_login
 
 
 def _lock(client: Client, username: str, attempts: int = 30) -> None:

@@ -10,7 +10,7 @@ from django.conf import settings
 register = template.Library()
 
 
-@register.inclusion_tag("accounts/_idle_notice.html", takes_context=True)
+@register.inclusion_tag("identity/_idle_notice.html", takes_context=True)
 def idle_notice(context: dict[str, Any]) -> dict[str, Any]:
     idle = int(settings.SAMSPILL_IDLE_TIMEOUT_MINUTES)
     warning = min(int(settings.SAMSPILL_IDLE_WARNING_MINUTES), idle)

@@ -27,10 +27,10 @@ from django.db import transaction
 from django.http import HttpRequest
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
-from samspill.accounts import oidc
 from samspill.accounts.models import SECOND_FACTOR_ROLES, User
 from samspill.audit.models import Action, Outcome, Purpose
 from samspill.audit.services import Subject, audit_record
+from samspill.identity import oidc
 
 logger = logging.getLogger(__name__)
 

@@ -17,20 +17,20 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.fixtures import Settings
 
 from samspill.accounts.models import User
-from samspill.accounts.oidc import Kind
-from samspill.accounts.second_factor import DEMO_TOTP_KEY, totp_code
-from samspill.accounts.tests.helpers import app_for, password_login
 from samspill.audit.models import Action, AuditEvent, Outcome
 from samspill.conftest import World
+from samspill.identity.oidc import Kind
+from samspill.identity.second_factor import DEMO_TOTP_KEY, totp_code
+from samspill.identity.tests.helpers import app_for, password_login
 
 STAFF = ("advisor", "employer_contact", "manager", "admin")
 CITIZENS = ("partner", "employer", "jobseeker")
 CODE_PAGE = "/logg-inn/kode/"
 ENROL_PAGE = "/logg-inn/ny-kodeapp/"
 #: Views a password-only session may reach: the steps of the login itself.
-OPEN = {"accounts:login", "accounts:second_factor", "accounts:enrol", "core:healthz"}
+OPEN = {"identity:login", "identity:second_factor", "identity:enrol", "core:healthz"}
 #: Login through OpenID Connect: open to anyone, and 404 while no provider is configured.
-OPEN |= {f"accounts:oidc_{step}_{kind}" for step in ("start", "callback") for kind in Kind}
+OPEN |= {f"identity:oidc_{step}_{kind}" for step in ("start", "callback") for kind in Kind}
 
 
 def _pages(

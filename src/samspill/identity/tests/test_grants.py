@@ -8,11 +8,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from samspill.accounts import grants
 from samspill.accounts.models import AccessChange, AccessChangeStatus, Role, User
 from samspill.accounts.tests.factories import UserFactory
 from samspill.audit.models import AuditEvent, Purpose
 from samspill.conftest import World
+from samspill.identity import grants
 
 
 @pytest.fixture

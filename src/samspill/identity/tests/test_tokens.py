@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from samspill import rules
 from samspill.accounts.models import ApiToken, TokenScope
-from samspill.accounts.services import api_token_issue
 from samspill.audit.models import Action, AuditEvent
 from samspill.conftest import World
+from samspill.identity.services import api_token_issue
 
 SUBSIDY = {"monthly_wage": 30000, "percentage": 40, "start": "2026-01-01", "months": 6}
 

@@ -3,7 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from samspill.accounts.models import User
-from samspill.accounts.services import api_token_create
+from samspill.identity.services import api_token_create
 
 
 class Command(BaseCommand):

@@ -86,7 +86,7 @@ class Provider:
 
     @property
     def start_url(self) -> str:
-        return reverse(f"accounts:oidc_start_{self.key}")
+        return reverse(f"identity:oidc_start_{self.key}")
 
     def library_setting(self, name: str, *default: Any) -> Any:
         """mozilla-django-oidc's setting ``name`` for this provider (else Django's)."""
@@ -100,7 +100,7 @@ class Provider:
             "OIDC_RP_SIGN_ALGO": self.sign_algo,
             "OIDC_RP_IDP_SIGN_KEY": None,
             "OIDC_RP_SCOPES": self.scopes,
-            "OIDC_AUTHENTICATION_CALLBACK_URL": f"accounts:oidc_callback_{self.key}",
+            "OIDC_AUTHENTICATION_CALLBACK_URL": f"identity:oidc_callback_{self.key}",
             "OIDC_USE_NONCE": True,
             "OIDC_USE_PKCE": True,
             "OIDC_ALLOW_UNSECURED_JWT": False,

@@ -3,7 +3,7 @@
 Personal records of jobseekers (candidates, processes, the audit trail) are deliberately
 not registered here: they are loaded only through the access functions. What a user may
 see (role, office, team, employer, the admin flags) is read-only on the user: it changes
-only through «Tilgangsendringer» (``accounts/grants.py``), where a change that gives
+only through «Tilgangsendringer» (``identity/grants.py``), where a change that gives
 access needs a second administrator, and never on oneself. Every change of a user made
 here, a new password included, is written to the audit trail.
 """
@@ -22,10 +22,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samspill.accounts import grants
 from samspill.accounts.models import AccessChange, ApiToken, Office, Role, Team, User
 from samspill.audit.models import Action, Purpose
 from samspill.audit.services import Subject, audit_record
+from samspill.identity import grants
 
 ACCESS_FIELDS = ("role", "office", "team", "employer")
 

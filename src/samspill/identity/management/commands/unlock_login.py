@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from samspill.accounts.models import User
-from samspill.accounts.services import user_unlock
+from samspill.identity.services import user_unlock
 
 
 class Command(BaseCommand):

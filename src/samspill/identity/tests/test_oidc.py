@@ -15,9 +15,9 @@ from pytest_django.fixtures import Settings
 from werkzeug.serving import make_server
 
 from samspill.accounts.models import IdentityProviderDevice, Role, User
-from samspill.accounts.oidc import Kind, Provider, providers_from_env
 from samspill.accounts.tests.factories import UserFactory
 from samspill.audit.models import AuditEvent, Outcome
+from samspill.identity.oidc import Kind, Provider, providers_from_env
 
 CLIENT_ID = "samspill-test"
 

@@ -2,11 +2,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from samspill.accounts import views
-from samspill.accounts.middleware import second_factor_exempt
-from samspill.accounts.oidc import Kind
+from samspill.identity import views
+from samspill.identity.middleware import second_factor_exempt
+from samspill.identity.oidc import Kind
 
-app_name = "accounts"
+app_name = "identity"
 urlpatterns = [
     path("logg-inn/", views.LoginView.as_view(), name="login"),
     path("logg-inn/kode/", views.second_factor_view, name="second_factor"),

@@ -30,11 +30,11 @@ from mozilla_django_oidc.views import (
 from requests import RequestException
 
 from samspill import rules
-from samspill.accounts import oidc, oidc_login, second_factor
-from samspill.accounts.forms import CodeForm, EnrolForm, LoginForm, TokenForm
-from samspill.accounts.middleware import LOGGED_OUT_KEY, second_factor_exempt
 from samspill.accounts.models import ApiToken
-from samspill.accounts.services import api_token_issue, api_token_revoke
+from samspill.identity import oidc, oidc_login, second_factor
+from samspill.identity.forms import CodeForm, EnrolForm, LoginForm, TokenForm
+from samspill.identity.middleware import LOGGED_OUT_KEY, second_factor_exempt
+from samspill.identity.services import api_token_issue, api_token_revoke
 from samspill.lib.http import AuthenticatedRequest
 
 logger = logging.getLogger(__name__)
@@ -49,7 +49,7 @@ def _login_context(request: HttpRequest) -> dict[str, Any]:
 
 
 class LoginView(auth_views.LoginView):
-    template_name = "accounts/login.html"
+    template_name = "identity/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
@@ -72,7 +72,7 @@ def lockout_response(
         "next": request.POST.get("next", ""),
         **_login_context(request),
     }
-    return render(request, "accounts/login.html", context, status=429)
+    return render(request, "identity/login.html", context, status=429)
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -154,7 +154,7 @@ class OidcCallbackView(OIDCAuthenticationCallbackView):  # type: ignore[misc]
                 refusal, _("Innloggingen ble avbrutt eller kunne ikke bekreftes. Prøv igjen.")
             ),
         )
-        return redirect("accounts:login")
+        return redirect("identity:login")
 
 
 @second_factor_exempt
@@ -165,7 +165,7 @@ def second_factor_view(request: AuthenticatedRequest) -> HttpResponse:
         return HttpResponseRedirect(_next_url(request))
     device = second_factor.app_device(user)
     if device is None:
-        return redirect(f"{reverse('accounts:enrol')}?{request.GET.urlencode()}")
+        return redirect(f"{reverse('identity:enrol')}?{request.GET.urlencode()}")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         found = second_factor.second_factor_check(user=user, code=form.cleaned_data["code"])
@@ -192,7 +192,7 @@ def second_factor_view(request: AuthenticatedRequest) -> HttpResponse:
         )
     context = {"form": form, "next": _next_url(request), "demo_code": None}
     context["demo_code"] = second_factor.demo_code(device)
-    return render(request, "accounts/second_factor.html", context)
+    return render(request, "identity/second_factor.html", context)
 
 
 @second_factor_exempt
@@ -200,7 +200,7 @@ def enrol_view(request: AuthenticatedRequest) -> HttpResponse:
     """First login of a staff user: set up an authenticator app, then get recovery codes."""
     user = request.user
     if not user.needs_second_factor or second_factor.app_device(user) is not None:
-        return redirect(f"{reverse('accounts:second_factor')}?{request.GET.urlencode()}")
+        return redirect(f"{reverse('identity:second_factor')}?{request.GET.urlencode()}")
     device = second_factor.totp_enrol_begin(user=user)
     form = EnrolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -211,7 +211,7 @@ def enrol_view(request: AuthenticatedRequest) -> HttpResponse:
             otp_login(request, device)
             return render(
                 request,
-                "accounts/recovery_codes.html",
+                "identity/recovery_codes.html",
                 {"codes": codes, "next": _next_url(request)},
             )
         form.add_error(
@@ -225,7 +225,7 @@ def enrol_view(request: AuthenticatedRequest) -> HttpResponse:
         "qr_svg": second_factor.qr_svg(device),
         "uri": device.config_url,
     }
-    return render(request, "accounts/enrol.html", context)
+    return render(request, "identity/enrol.html", context)
 
 
 @require_POST
@@ -249,7 +249,7 @@ def api_tokens(request: AuthenticatedRequest) -> HttpResponse:
         messages.success(
             request, _("Nøkkelen %(prefix)s… virker ikke lenger.") % {"prefix": token.prefix}
         )
-        return redirect("accounts:api_tokens")
+        return redirect("identity:api_tokens")
     if request.method == "POST":
         form = TokenForm(request.POST)
         if form.is_valid():
@@ -268,7 +268,7 @@ def api_tokens(request: AuthenticatedRequest) -> HttpResponse:
         "now": timezone.now(),
         "valid_days": rules.API_TOKEN_VALID_FOR.value.days,
     }
-    return render(request, "accounts/api_tokens.html", context)
+    return render(request, "identity/api_tokens.html", context)
 
 
 def _uuid(raw: str) -> str:
