@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
+
+#: Django's empty choice («---------») on a select, and what the user reads instead.
+DJANGO_EMPTY_LABEL = "---------"
+EMPTY_LABEL = gettext_lazy("Velg …")
 
 # widget class → (kind used by core/field.html, container class, input class)
 _WIDGET_STYLE: list[tuple[type[forms.Widget], str, str, str]] = [
@@ -45,6 +51,23 @@ class AkselFormMixin:
             field.aksel_kind = kind  # type: ignore[attr-defined]
             field.aksel_container = container  # type: ignore[attr-defined]
             field.template_name = "core/field.html"  # type: ignore[attr-defined]
+            _name_the_empty_choice(field)
+
+
+def _name_the_empty_choice(field: forms.Field) -> None:
+    """Replace Django's «---------» (of a model field with ``blank=True``, or of a
+    ``ModelChoiceField``) with «Velg …»; a label a form chose itself is kept."""
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == DJANGO_EMPTY_LABEL:
+            field.empty_label = EMPTY_LABEL
+    elif isinstance(field, forms.ChoiceField):
+        # The field's setter made them an iterable of pairs (a callable becomes an iterator).
+        choices = list(cast(Iterable[tuple[Any, Any]], field.choices))
+        if ("", DJANGO_EMPTY_LABEL) in choices:
+            field.choices = [
+                (value, EMPTY_LABEL if (value, label) == ("", DJANGO_EMPTY_LABEL) else label)
+                for value, label in choices
+            ]
 
 
 class Form(AkselFormMixin, forms.Form):

@@ -177,7 +177,7 @@ def carve_create(
     )
 
 
-@router.get("/matches", response=list[MatchOut], summary="Matcher i løpet")
+@router.get("/matches", response=list[MatchOut], summary="Jobbmatcher som pågår")
 def match_list(request: AuthenticatedRequest) -> list[MatchOut]:
     rows = access.matches_for_user(user=request.user, purpose=API, statuses=ACTIVE_STATUSES)
     return [MatchOut.from_access(row) for row in rows]
@@ -251,7 +251,9 @@ def meeting_prepare(request: AuthenticatedRequest, meeting_id: UUID) -> MeetingO
     return _meeting_out(request, meeting_id)
 
 
-@router.post(_MEETING + "/lines/{uuid:line_id}/outcome", response=MeetingOut, summary="Før utfall")
+@router.post(
+    _MEETING + "/lines/{uuid:line_id}/outcome", response=MeetingOut, summary="Lagre utfall"
+)
 def line_outcome(
     request: AuthenticatedRequest, meeting_id: UUID, line_id: UUID, payload: OutcomeIn
 ) -> MeetingOut:

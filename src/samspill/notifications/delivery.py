@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samspill.accounts.models import User
@@ -58,6 +59,13 @@ def _mode(user: User) -> str:
     return preference.email_mode if preference is not None else EmailMode.IMMEDIATE
 
 
+def _title(notification: Notification) -> str:
+    """The title, marked «Haster:» when urgent (as the pages mark it; titles never say it)."""
+    if notification.urgent:
+        return _("Haster: %(title)s") % {"title": notification.title}
+    return notification.title
+
+
 def _text(notification: Notification) -> str:
     link = f"\n\n{settings.SITE_URL}{notification.url}" if notification.url else ""
     return f"{notification.body}{link}".strip()
@@ -85,7 +93,7 @@ def _deliver_one(pk: int, now: datetime) -> bool:
         if channel is not None:
             channel.deliver(
                 recipient=notification.recipient,
-                subject=notification.title,
+                subject=_title(notification),
                 body=_text(notification),
             )
         notification.delivered_by = channel.name if channel else "app"
@@ -122,7 +130,7 @@ def _send_digest(user: User, now: datetime) -> bool:
             .order_by("created_at")
         )
         if user.email:
-            body = "\n\n".join(f"• {n.title}\n{_text(n)}" for n in notices)
+            body = "\n\n".join(f"• {_title(n)}\n{_text(n)}" for n in notices)
             subject = ngettext("%(count)d nytt varsel", "%(count)d nye varsler", len(notices))
             EMAIL.deliver(recipient=user, subject=subject % {"count": len(notices)}, body=body)
         Notification.objects.filter(pk__in=[n.pk for n in notices]).update(

@@ -60,7 +60,7 @@ def test_patch_profile_validates_in_norwegian_and_saves_nothing(
         headers=_auth(world.advisor),
     )
     assert response.status_code == 422
-    assert "færre enn minst timer" in response.json()["detail"]["hours_max"][0]
+    assert "lavere enn det laveste" in response.json()["detail"]["hours_max"][0]
     candidate.refresh_from_db()
     assert candidate.interests == ""
     response = client.patch(

@@ -34,7 +34,7 @@ def test_advisor_updates_profile_and_needs(browser: Any, live_server: Any, world
     page.get_by_label("Interesser og hva hen vil jobbe med").fill("Liker å lage mat")
     page.get_by_role("button", name="Lagre").click()
     error = page.locator("#id_hours_max_error")
-    assert "færre enn minst timer" in error.inner_text()
+    assert "lavere enn det laveste" in error.inner_text()
     assert page.get_by_label("Timer per uke, mest").get_attribute("aria-invalid") == "true"
     check_accessibility(page)
 

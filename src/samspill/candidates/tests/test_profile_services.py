@@ -80,7 +80,7 @@ def _add_need(candidate: Candidate, code: str, detail: str = "", **extra: Any) -
 @pytest.mark.parametrize(
     ("values", "field", "message"),
     [
-        ({"hours_min": 30, "hours_max": 10}, "hours_max", "færre enn minst timer"),
+        ({"hours_min": 30, "hours_max": 10}, "hours_max", "lavere enn det laveste"),
         ({"hours_min": 0}, "hours_min", "mellom 1 og 60"),
         ({"hours_max": 61}, "hours_max", "mellom 1 og 60"),
         ({"hours_min": 61, "hours_max": 70}, "hours_min", "mellom 1 og 60"),

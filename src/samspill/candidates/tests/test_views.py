@@ -288,8 +288,9 @@ def test_kartlegging_with_fewer_max_than_min_hours_shows_the_error_at_hours_max(
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Flest timer kan ikke være færre enn minst timer." in _field_errors(html, "hours_max")
-    assert _all_errors(html) == ["Flest timer kan ikke være færre enn minst timer."]
+    reworded = "Det høyeste antallet timer kan ikke være lavere enn det laveste."
+    assert reworded in _field_errors(html, "hours_max")
+    assert _all_errors(html) == [reworded]
     assert _stored(candidate) == before
 
 

@@ -47,7 +47,7 @@ def followup_report_concern(
     notification_create(
         recipient=process.advisor,
         key=f"concern:{concern.uuid}",
-        title=f"Haster: {concern.get_kind_display()} – {employer_name}",
+        title=f"{concern.get_kind_display()} – {employer_name}",
         body=f"{concern.text}\n\nSvarfrist: {concern.respond_by:%d.%m.%Y}.",
         url=reverse("followup:plan", kwargs={"process_id": process.uuid}),
         urgent=True,

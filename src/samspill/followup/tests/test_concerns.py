@@ -51,6 +51,8 @@ def test_concern_is_urgent_on_the_worklist_and_the_contact_person_is_notified(
     assert "Har ikke møtt på jobb" in notice.title
     call_command("send_reminders", "--once", stdout=io.StringIO())
     assert [m.to for m in mail.outbox] == [[world.advisor.email]]
+    subject = mail.outbox[0].subject
+    assert subject.endswith(f": Haster: Har ikke møtt på jobb – {world.employer_org.name}")
     client.force_login(world.advisor)
     response = client.get("/i-dag/")
     rows = response.context["worklist"].rows
@@ -58,6 +60,8 @@ def test_concern_is_urgent_on_the_worklist_and_the_contact_person_is_notified(
     assert rows[0].line.urgent
     assert "Svarfrist 02.06.2026" in rows[0].line.why
     assert "Haster" in response.content.decode()
+    notices = client.get("/varsler/").content.decode()
+    assert notices.count("Haster:") == 1, "the urgent mark once, not «Haster: Haster:»"
 
 
 @time_machine.travel(datetime.datetime(2026, 6, 1, 9, tzinfo=datetime.UTC), tick=False)
@@ -66,7 +70,7 @@ def test_employer_sees_received_and_answered_and_whom_to_call(world: World, clie
     page = client.get(f"/forlop/{world.process.uuid}/meld-fra/").content.decode()
     assert "Mottatt 01.06.2026" in page
     assert "Ikke besvart ennå" in page
-    assert world.advisor.display_name in page
+    assert f"{world.advisor.display_name}, {world.office.name}" in page  # not «NAV NAV …»
     assert world.advisor.phone in page
     concern = Concern.objects.get()
     client.force_login(world.advisor)

@@ -127,7 +127,9 @@ def test_a_match_meeting_from_invitation_to_outcome(scene: Scene, client: Client
     assert ProcessMember.objects.filter(process=scene.kari, user=world.employer_contact).exists()
 
     client.force_login(world.employer_contact)
-    assert "Kari Lund" in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert "Kari Lund" in page
+    assert "Lagre utfall" in page  # not the jargon «Før utfall»
     outcome = reverse(
         "matching:line_outcome", kwargs={"meeting_id": meeting.uuid, "line_id": line.uuid}
     )
