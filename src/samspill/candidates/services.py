@@ -126,7 +126,7 @@ def _validate_profile(values: dict[str, Any]) -> None:
         if hours is not None and not 1 <= hours <= MAX_HOURS_PER_WEEK:
             errors[name] = f"Skriv et antall timer mellom 1 og {MAX_HOURS_PER_WEEK}."
     if low is not None and high is not None and low > high and "hours_max" not in errors:
-        errors["hours_max"] = "Flest timer kan ikke være færre enn minst timer."
+        errors["hours_max"] = "Det høyeste antallet timer kan ikke være lavere enn det laveste."
     km = values.get("max_commute_km")
     if km is not None and not 0 <= km <= MAX_COMMUTE_KM:
         errors["max_commute_km"] = f"Skriv en reisevei mellom 0 og {MAX_COMMUTE_KM} km."
