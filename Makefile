@@ -58,11 +58,12 @@ demo-reset: install
 test: install
 	$(BIN)/pytest -q -n 2 --dist loadgroup
 
-## lint: ruff, formatting, mypy (strict) and missing migrations
+## lint: ruff, formatting, mypy (strict), the import layers and missing migrations
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_DEBUG=1 $(BIN)/mypy
+	$(BIN)/lint-imports --no-logo
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
 fmt: install

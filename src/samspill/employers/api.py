@@ -39,6 +39,7 @@ from samspill.employers.schemas import (
     WorkplaceOut,
 )
 from samspill.lib.http import AuthenticatedRequest
+from samspill.processes import selectors as process_selectors
 
 M = TypeVar("M", bound=Model)
 router = Router(tags=["employers"])
@@ -103,7 +104,7 @@ def _detail(user: User, employer: Employer) -> EmployerDetailOut:
     out = EmployerDetailOut(**EmployerOut.from_model(row, staff=staff).dict())
     if scoped.sees_inclusion_history(user, employer):
         out.inclusion_notes = employer.inclusion_notes
-        history = selectors.inclusion_history(employer=employer)
+        history = process_selectors.inclusion_history(employer=employer)
         out.inclusion_history = [PhaseCountOut(phase=p, count=n) for p, n in history]
     return out
 

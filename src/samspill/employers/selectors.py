@@ -40,7 +40,6 @@ from samspill.employers.models import (
     Workplace,
 )
 from samspill.employers.services.employers import CONTACT_ROLES
-from samspill.processes.models import InclusionProcess, Phase
 from samspill.rules import EMPLOYER_NOT_CONTACTED_AFTER
 
 
@@ -170,13 +169,6 @@ def contact_summary(*, employer: Employer) -> ContactSummary:
         last_contact=last_contact,
         not_contacted=last_contact is None or last_contact < not_contacted_cutoff(),
     )
-
-
-def inclusion_history(*, employer: Employer) -> list[tuple[Phase, int]]:
-    """How many inclusion processes are with this employer now, per phase (counts only)."""
-    processes = InclusionProcess.objects.filter(employer=employer)
-    counts = dict(processes.values_list("phase").annotate(n=Count("id")).order_by())
-    return [(phase, counts.get(phase, 0)) for phase in Phase]
 
 
 def contact_staff(*, actor: User) -> QuerySet[User]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, QuerySet
 
 from samspill.accounts.models import Office, User
+from samspill.employers.models import Employer
 from samspill.processes.models import InclusionProcess, Phase, PhaseChange, ProcessMember
 
 
@@ -58,3 +59,10 @@ def active_members(*, process: InclusionProcess) -> QuerySet[ProcessMember]:
 
 def advisors_at(*, office: Office) -> QuerySet[User]:
     return office.staff.filter(role="advisor", is_active=True)
+
+
+def inclusion_history(*, employer: Employer) -> list[tuple[Phase, int]]:
+    """How many inclusion processes are with this employer now, per phase (counts only)."""
+    processes = InclusionProcess.objects.filter(employer=employer)
+    counts = dict(processes.values_list("phase").annotate(n=Count("id")).order_by())
+    return [(phase, counts.get(phase, 0)) for phase in Phase]

@@ -28,6 +28,7 @@ from samspill.employers.models import ContactPerson, Employer
 from samspill.lib.http import AuthenticatedRequest
 from samspill.policy import EMPLOYER_EDITOR_ROLES
 from samspill.policy.audit import purpose_for
+from samspill.processes import selectors as process_selectors
 from samspill.processes.access import process_page_for_user
 from samspill.rules import EMPLOYER_NOT_CONTACTED_AFTER
 
@@ -94,7 +95,7 @@ def employer_detail(request: AuthenticatedRequest, employer_id: UUID) -> HttpRes
         "summary": selectors.contact_summary(employer=employer) if staff else None,
         "contacts": selectors.contacts_of(employer=employer)[:5] if staff else [],
         "history": (
-            selectors.inclusion_history(employer=employer)
+            process_selectors.inclusion_history(employer=employer)
             if scoped.sees_inclusion_history(user, employer)
             else None
         ),
