@@ -193,8 +193,8 @@ def agreement_commitment(request: AuthenticatedRequest, agreement_id: UUID) -> H
                     revision=form.cleaned_data["revision"],
                     commitment_id=request.POST["remove"],
                 )
-            except (ValidationError, ValueError) as error:
-                messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            except ValidationError as error:  # also an id that is no UUID
+                messages.error(request, " ".join(error.messages))
         return redirect("agreements:detail", agreement_id=agreement.uuid)
     commitment_form = CommitmentForm(request.POST)
     if commitment_form.is_valid():

@@ -18,6 +18,7 @@ from django.urls import Resolver404, resolve, reverse
 
 from samspill.agreements import services
 from samspill.agreements.models import Agreement, CancelReason, Stage
+from samspill.agreements.tests.factories import CommitmentFactory
 from samspill.agreements.tests.helpers import END, WAGE_SUBSIDY, approve, complete, send
 from samspill.conftest import World
 from samspill.matching.models import MatchStatus
@@ -78,6 +79,8 @@ def _post_form(page: _Page, url: str) -> Fields:
 
 LINKED = {"edit", "change", "cancel"}
 POSTED = {"send", "approve", "conclude", "commitment"}
+#: «Fjern» on one of NAV's commitments posts to the commitment URL with the one to remove.
+REMOVE = "remove commitment"
 
 
 def offered(client: Client, agreement: Agreement) -> dict[str, Fields]:
@@ -88,7 +91,9 @@ def offered(client: Client, agreement: Agreement) -> dict[str, Fields]:
     found: dict[str, Fields] = {}
     for action, method, fields in page.forms:
         name = resolve(action).url_name if method == "post" and action else None
-        if name in POSTED and "remove" not in fields:
+        if name == "commitment" and "remove" in fields:
+            found[REMOVE] = fields
+        elif name in POSTED:
             found[str(name)] = fields
     for href in page.links:
         try:
@@ -114,6 +119,9 @@ FILL: dict[str, Fields] = {
 
 
 def perform(client: Client, agreement: Agreement, name: str, fields: Fields) -> HttpResponse:
+    if name == REMOVE:
+        commitment = agreement.commitments.get()
+        name, fields = "commitment", {"remove": [str(commitment.uuid)]} | fields
     url = reverse(f"agreements:{name}", kwargs={"agreement_id": agreement.uuid})
     if name in LINKED:
         response = client.get(url)
@@ -176,7 +184,7 @@ STATES: dict[str, Callable[[World], Agreement]] = {
     "concluded": _concluded,
     "cancelled": _cancelled,
 }
-BEFORE_CONCLUSION = {"edit", "commitment", "cancel"}
+BEFORE_CONCLUSION = {"edit", "commitment", REMOVE, "cancel"}
 #: What each persona is offered in each state (the test performs every one of them).
 EXPECTED: dict[tuple[str, str], set[str]] = {
     ("incomplete draft", "advisor"): BEFORE_CONCLUSION,
@@ -190,7 +198,7 @@ EXPECTED: dict[tuple[str, str], set[str]] = {
     ("concluded", "advisor"): {"change", "cancel"},
 }
 PERSONAS = ("advisor", "manager", "jobseeker", "employer")
-ALL = LINKED | POSTED
+ALL = LINKED | POSTED | {REMOVE}
 
 
 def _expected(state: str, persona: str) -> set[str]:
@@ -207,6 +215,7 @@ def test_every_offered_action_is_accepted_and_no_other(
     world: World, client: Client, state: str, persona: str
 ) -> None:
     agreement = STATES[state](world)
+    CommitmentFactory(agreement=agreement)
     agreement.refresh_from_db()
     client.force_login(world.persona(persona))
     actions = offered(client, agreement)
@@ -244,3 +253,11 @@ def test_the_match_page_offers_the_draft_agreement_only_once(world: World, clien
     assert accepted(client.post(draft))
     assert draft not in client.get(match_page).content.decode()
     assert not accepted(client.post(draft))
+
+
+def test_removing_a_commitment_that_is_not_there_says_so(world: World, client: Client) -> None:
+    client.force_login(world.advisor)
+    url = reverse("agreements:commitment", kwargs={"agreement_id": world.agreement.uuid})
+    for remove in ("ikke-en-uuid", "3f2b8c1e-0000-4000-8000-000000000000"):
+        data = {"revision": world.agreement.revision, "remove": remove}
+        assert not accepted(client.post(url, data))
