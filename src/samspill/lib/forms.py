@@ -1,4 +1,4 @@
-"""Forms shared by every app: NAV's design system (Aksel) classes, and a service's errors at their fields."""
+"""Forms shared by every app: Aksel (design system) classes, service errors at their fields."""
 
 from __future__ import annotations
 
