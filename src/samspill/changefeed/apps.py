@@ -1,8 +1,8 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class ChangefeedConfig(AppConfig):
+    """The change feed (``models.py``); nothing of it is shown to users."""
+
     name = "samspill.changefeed"
     label = "changefeed"
-    verbose_name = _("Endringsstrøm")
