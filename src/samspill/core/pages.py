@@ -17,6 +17,7 @@ from samspill.lib.http import AuthenticatedRequest
 
 T = TypeVar("T")
 
+
 def submit(
     request: AuthenticatedRequest,
     form: forms.Form,
