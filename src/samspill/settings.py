@@ -106,8 +106,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "samspill.core.otp_apps.TotpConfig",  # django_otp.plugins.otp_totp, named in bokmål
+    "samspill.core.otp_apps.StaticConfig",  # django_otp.plugins.otp_static, likewise
     "axes",
     "samspill.core",
     "samspill.accounts",
