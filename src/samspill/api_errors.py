@@ -138,19 +138,19 @@ def install(api: NinjaAPI) -> None:
         return lambda request, exc: detail(request, _(message), status)
 
     api.add_exception_handler(
-        PermissionDenied, cast(Any, fixed("Du har ikke tilgang til dette.", 403))
+        PermissionDenied, cast(Any, fixed(_("Du har ikke tilgang til dette."), 403))
     )
-    api.add_exception_handler(Http404, cast(Any, fixed("Fant ikke det du ba om.", 404)))
+    api.add_exception_handler(Http404, cast(Any, fixed(_("Fant ikke det du ba om."), 404)))
     api.add_exception_handler(
         AuthenticationError,
-        cast(Any, fixed("Du må logge inn eller sende en gyldig API-nøkkel.", 401)),
+        cast(Any, fixed(_("Du må logge inn eller sende en gyldig API-nøkkel."), 401)),
     )
     api.add_exception_handler(
-        RequestDataTooBig, cast(Any, fixed("Forespørselen er for stor.", 413))
+        RequestDataTooBig, cast(Any, fixed(_("Forespørselen er for stor."), 413))
     )
     for many in (TooManyFieldsSent, TooManyFilesSent):
         api.add_exception_handler(
-            many, cast(Any, fixed("Forespørselen har for mange felt eller filer.", 400))
+            many, cast(Any, fixed(_("Forespørselen har for mange felt eller filer."), 400))
         )
 
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:

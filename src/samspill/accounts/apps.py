@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "samspill.accounts"
     label = "accounts"
-    verbose_name = "Brukere og kontorer"
+    verbose_name = _("Brukere og kontorer")

@@ -19,6 +19,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from samspill.agreements.models import Agreement, Version
 from samspill.lib.integrity import keyed_hash, same
 
@@ -156,9 +158,11 @@ def verify(agreement: Agreement) -> list[Break]:
         if version.number != expected:
             found.append(Break(where, version.number, f"forventet versjon {expected}"))
         if version.previous_hash != previous:
-            found.append(Break(where, version.number, "lenken til forrige versjon er brutt"))
+            found.append(Break(where, version.number, _("lenken til forrige versjon er brutt")))
         if not same(hash_of(version), version.hash):
-            found.append(Break(where, version.number, "innholdet er endret etter at det ble låst"))
+            found.append(
+                Break(where, version.number, _("innholdet er endret etter at det ble låst"))
+            )
         previous, expected = version.hash, version.number + 1
     length = len(versions)
     if length != agreement.chain_length or not same(
@@ -171,7 +175,7 @@ def verify(agreement: Agreement) -> list[Break]:
     if versions:
         newest = versions[-1].snapshot
         if any(newest.get(key) != value for key, value in content_of(agreement).items()):
-            found.append(Break(where, length, "avtalen er endret uten en ny låst versjon"))
+            found.append(Break(where, length, _("avtalen er endret uten en ny låst versjon")))
     return found
 
 

@@ -20,6 +20,9 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from samspill.lib.dates import add_months
 
@@ -67,7 +70,7 @@ class Kind(StrEnum):
 @dataclass(frozen=True)
 class Measure:
     code: MeasureCode
-    label: str
+    label: StrOrPromise
     kind: Kind
     source: str
     effective_from: date
@@ -77,7 +80,7 @@ class Measure:
     max_months: Mapping[str, int | None] = field(default_factory=dict)
     #: Months the advisor may add beyond ``max_months`` with a recorded reason.
     extension_months: int = 0
-    extension_text: str = ""
+    extension_text: StrOrPromise = ""
     #: The percentage per need level (``inntil``: lower needs a reason), or the range or
     #: set the advisor chooses from.
     percentage: Mapping[str, int] = field(default_factory=dict)
@@ -124,7 +127,7 @@ CATALOGUE: tuple[Measure, ...] = (
     ),
     Measure(
         MeasureCode.MIDLERTIDIG_LONNSTILSKUDD,
-        "Midlertidig lønnstilskudd",
+        gettext_lazy("Midlertidig lønnstilskudd"),
         Kind.WAGE_SUBSIDY,
         SOURCE_ISSUE + "; tiltaksforskriften kap. 8: inntil 40 % (situasjonsbestemt) or 60 %, "
         "falling by 10 points after 6 or 12 months; at most 12 or 24 months",
@@ -136,7 +139,7 @@ CATALOGUE: tuple[Measure, ...] = (
     ),
     Measure(
         MeasureCode.VARIG_LONNSTILSKUDD,
-        "Varig lønnstilskudd",
+        gettext_lazy("Varig lønnstilskudd"),
         Kind.WAGE_SUBSIDY,
         SOURCE_ISSUE + "; tiltaksforskriften kap. 10: varig tilpasset innsats only, 0–75 % "
         "chosen by the advisor, at most 67 % from one year after the start, no maximum length",
@@ -181,7 +184,7 @@ CATALOGUE: tuple[Measure, ...] = (
     ),
     Measure(
         MeasureCode.ARBEIDSPRAKSIS,
-        "Arbeidspraksis (historisk regel)",
+        gettext_lazy("Arbeidspraksis (historisk regel)"),
         Kind.NO_MONEY,
         "Forskrift om arbeidsrettede tiltak § 4-2 a, quoted in seed 003: up to one year, "
         "extendable by up to two years for people with reduced work ability; replaced by "
@@ -190,7 +193,9 @@ CATALOGUE: tuple[Measure, ...] = (
         effective_to=TILTAKSFORSKRIFT_FROM - timedelta(days=1),
         max_months=dict.fromkeys(NEED_LEVELS, 12),
         extension_months=24,
-        extension_text="for personer med nedsatt arbeidsevne kan den forlenges med inntil to år",
+        extension_text=gettext_lazy(
+            "for personer med nedsatt arbeidsevne kan den forlenges med inntil to år"
+        ),
     ),
     *(
         Measure(
@@ -257,12 +262,25 @@ def _duration(measure: Measure, terms: Terms, start: date, end: date) -> list[Vi
     level = NEED_LEVEL_TEXT[terms.need_level]
     if end <= last_day(start, months):
         return []
-    limit = f"{measure.label} kan vare i høyst {months} måneder for {level}"
+    limit = _("%(label)s kan vare i høyst %(months)s måneder for %(level)s") % {
+        "label": measure.label,
+        "months": months,
+        "level": level,
+    }
     if measure.extension_months and end <= last_day(start, months + measure.extension_months):
-        message = f"{limit}; {measure.extension_text}. Skriv begrunnelsen for forlengelsen."
+        message = _("%(limit)s; %(extension_text)s. Skriv begrunnelsen for forlengelsen.") % {
+            "limit": limit,
+            "extension_text": measure.extension_text,
+        }
         return [Violation("end_on", message, f"{measure.code}.extension", overridable=True)]
     latest = last_day(start, months + measure.extension_months)
-    return [Violation("end_on", f"{limit} (til og med {_day(latest)}).", f"{measure.code}.max")]
+    return [
+        Violation(
+            "end_on",
+            _("%(limit)s (til og med %(day)s).") % {"limit": limit, "day": _day(latest)},
+            f"{measure.code}.max",
+        )
+    ]
 
 
 def _percentage(measure: Measure, terms: Terms) -> list[Violation]:
@@ -270,12 +288,19 @@ def _percentage(measure: Measure, terms: Terms) -> list[Violation]:
     if measure.percentage_range is not None:
         low, high = measure.percentage_range
         if chosen is None or not low <= chosen <= high:
-            text = f"Velg en sats for {label.lower()} mellom {low} og {high} %."
+            text = _("Velg en sats for %(value)s mellom %(low)s og %(high)s %%.") % {
+                "value": label.lower(),
+                "low": low,
+                "high": high,
+            }
             return [Violation("percentage", text, f"{measure.code}.percentage")]
     elif measure.percentage_options:
         if chosen not in measure.percentage_options:
             options = " eller ".join(f"{p} %" for p in measure.percentage_options)
-            text = f"Satsen for {label.lower()} er {options}."
+            text = _("Satsen for %(value)s er %(options)s.") % {
+                "value": label.lower(),
+                "options": options,
+            }
             return [Violation("percentage", text, f"{measure.code}.percentage")]
     elif measure.kind == Kind.WAGE_SUBSIDY and chosen is not None:
         highest = measure.percentage[terms.need_level]
@@ -284,10 +309,10 @@ def _percentage(measure: Measure, terms: Terms) -> list[Violation]:
             text = f"{label} er inntil {highest} % for {level}."
             return [Violation("percentage", text, f"{measure.code}.percentage")]
         if chosen < highest:
-            text = (
-                f"{label} er inntil {highest} % for {level}; en lavere sats ({chosen} %) "
+            text = _(
+                "%(label)s er inntil %(highest)s %% for %(level)s; en lavere sats (%(chosen)s %%) "
                 "må begrunnes."
-            )
+            ) % {"label": label, "highest": highest, "level": level, "chosen": chosen}
             return [Violation("percentage", text, f"{measure.code}.lower", overridable=True)]
     return []
 
@@ -296,17 +321,25 @@ def _summer(measure: Measure, terms: Terms, start: date, end: date) -> list[Viol
     found = []
     too_old = terms.age is None or terms.age >= (measure.max_age_below or 0)
     if measure.max_age_below is not None and too_old:
-        text = f"{measure.label} er for deltakere under {measure.max_age_below} år."
+        text = _("%(label)s er for deltakere under %(max_age_below)s år.") % {
+            "label": measure.label,
+            "max_age_below": measure.max_age_below,
+        }
         if terms.age is None:
-            text += " Alderen er ikke kjent."
+            text += _(" Alderen er ikke kjent.")
         found.append(Violation("measure", text, f"{measure.code}.age"))
     if measure.season_months is not None:
         first, last = measure.season_months
         if start.year != end.year or start.month < first or end.month > last:
-            text = f"{measure.label} må ligge mellom 1. juni og 30. september samme år."
+            text = _("%(label)s må ligge mellom 1. juni og 30. september samme år.") % {
+                "label": measure.label
+            }
             found.append(Violation("start_on", text, f"{measure.code}.season"))
     if measure.max_days is not None and (end - start).days + 1 > measure.max_days:
-        text = f"{measure.label} kan vare i høyst fire uker ({measure.max_days} dager)."
+        text = _("%(label)s kan vare i høyst fire uker (%(max_days)s dager).") % {
+            "label": measure.label,
+            "max_days": measure.max_days,
+        }
         found.append(Violation("end_on", text, f"{measure.code}.length"))
     return found
 
@@ -316,11 +349,18 @@ def _expenses(measure: Measure, terms: Terms, start: date) -> list[Violation]:
         return []
     cap = measure.cap_for_year(start.year)
     if cap is None:
-        text = f"Årlig tak for {measure.label.lower()} i {start.year} er ikke registrert."
+        text = _("Årlig tak for %(value)s i %(year)s er ikke registrert.") % {
+            "value": measure.label.lower(),
+            "year": start.year,
+        }
         return [Violation("expenses", text, f"{measure.code}.cap_unknown")]
     if terms.expenses is not None and terms.expenses > cap:
         most = number_format(cap, force_grouping=True)
-        text = f"{measure.label} er høyst {most} kr i {start.year}."
+        text = _("%(label)s er høyst %(most)s kr i %(year)s.") % {
+            "label": measure.label,
+            "most": most,
+            "year": start.year,
+        }
         return [Violation("expenses", text, f"{measure.code}.cap")]
     return []
 
@@ -329,18 +369,18 @@ def check(terms: Terms) -> list[Violation]:
     """Every rule the terms break, each explained at its field; empty when all is well."""
     measure = MEASURES.get(terms.measure)
     if measure is None:
-        return [Violation("measure", "Velg et tiltak fra listen.", "measure.unknown")]
+        return [Violation("measure", _("Velg et tiltak fra listen."), "measure.unknown")]
     if terms.need_level not in NEED_LEVELS:
-        return [Violation("need_level", "Innsatsbehovet er ikke kjent.", "need_level")]
+        return [Violation("need_level", _("Innsatsbehovet er ikke kjent."), "need_level")]
     if terms.need_level not in measure.max_months:
         level = NEED_LEVEL_TEXT[terms.need_level]
-        text = f"{measure.label} gis ikke ved {level}."
+        text = _("%(label)s gis ikke ved %(level)s.") % {"label": measure.label, "level": level}
         return [Violation("measure", text, f"{measure.code}.need_level")]
     start, end = terms.start, terms.end
     if start is None or end is None:
         return []  # nothing to check yet; completeness is checked before sending
     if end < start:
-        return [Violation("end_on", "Sluttdatoen kan ikke være før startdatoen.", "period")]
+        return [Violation("end_on", _("Sluttdatoen kan ikke være før startdatoen."), "period")]
     if not measure.in_force_on(start):
         until = f" gjaldt til {_day(measure.effective_to)}" if measure.effective_to else ""
         text = f"{measure.label}{until or ' gjelder fra ' + _day(measure.effective_from)}."

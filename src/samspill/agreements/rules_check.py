@@ -5,6 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from samspill.agreements import measures, subsidy
 from samspill.agreements.models import Agreement
@@ -39,7 +42,7 @@ def enforce(agreement: Agreement) -> list[str]:
             continue
         message = violation.message
         if violation.overridable:
-            message += " Skriv begrunnelsen i feltet «Begrunnelse for skjønn»."
+            message += _(" Skriv begrunnelsen i feltet «Begrunnelse for skjønn».")
         errors.setdefault(FIELD_OF_RULE.get(violation.field, violation.field), []).append(message)
     if errors:
         raise ValidationError(errors)
@@ -74,45 +77,47 @@ def calculation_of(agreement: Agreement) -> subsidy.Calculation | None:
     )
 
 
-REQUIRED: dict[str, str] = {
-    "purpose": "Velg formålet med avtalen.",
-    "goals": "Skriv målene, med arbeidssøkerens egne ord.",
-    "tasks": "Skriv hvilke arbeidsoppgaver det gjelder.",
-    "start_on": "Velg startdato.",
-    "end_on": "Velg sluttdato.",
-    "hours_per_week": "Skriv hvor mange timer i uka.",
-    "employer_duties": "Skriv arbeidsgiverens ansvar.",
-    "support_duties": "Skriv støtteapparatets ansvar.",
-    "followup_frequency": "Velg hvor ofte dere følger opp.",
-    "if_absent": "Avtal hva dere gjør hvis arbeidssøkeren er borte.",
-    "if_conflict": "Avtal hva dere gjør hvis det oppstår en konflikt.",
-    "if_not_working": "Avtal hva dere gjør hvis jobben ikke fungerer.",
-    "ending": "Skriv hvordan avtalen avsluttes på en god måte.",
+REQUIRED: dict[str, StrOrPromise] = {
+    "purpose": gettext_lazy("Velg formålet med avtalen."),
+    "goals": gettext_lazy("Skriv målene, med arbeidssøkerens egne ord."),
+    "tasks": gettext_lazy("Skriv hvilke arbeidsoppgaver det gjelder."),
+    "start_on": gettext_lazy("Velg startdato."),
+    "end_on": gettext_lazy("Velg sluttdato."),
+    "hours_per_week": gettext_lazy("Skriv hvor mange timer i uka."),
+    "employer_duties": gettext_lazy("Skriv arbeidsgiverens ansvar."),
+    "support_duties": gettext_lazy("Skriv støtteapparatets ansvar."),
+    "followup_frequency": gettext_lazy("Velg hvor ofte dere følger opp."),
+    "if_absent": gettext_lazy("Avtal hva dere gjør hvis arbeidssøkeren er borte."),
+    "if_conflict": gettext_lazy("Avtal hva dere gjør hvis det oppstår en konflikt."),
+    "if_not_working": gettext_lazy("Avtal hva dere gjør hvis jobben ikke fungerer."),
+    "ending": gettext_lazy("Skriv hvordan avtalen avsluttes på en god måte."),
 }
-CONTACT_MISSING = "Avtalen må ha en fast kontaktperson i NAV med direkte telefonnummer."
+CONTACT_MISSING = gettext_lazy(
+    "Avtalen må ha en fast kontaktperson i NAV med direkte telefonnummer."
+)
 
 
 def missing(agreement: Agreement) -> dict[str, str]:
     """What must be filled in before the agreement can be sent for approval."""
     found = {
-        name: text for name, text in REQUIRED.items() if getattr(agreement, name) in ("", None)
+        name: str(text) for name, text in REQUIRED.items() if getattr(agreement, name) in ("", None)
     }
     if agreement.nav_contact_id is None or not agreement.nav_contact_phone.strip():
-        found["nav_contact_phone"] = CONTACT_MISSING
+        found["nav_contact_phone"] = str(CONTACT_MISSING)
     if agreement.employer_contact_id is None:
-        found["employer_contact"] = "Velg kontaktperson hos arbeidsgiver."
+        found["employer_contact"] = _("Velg kontaktperson hos arbeidsgiver.")
     measure = measures.MEASURES.get(agreement.measure)
     if (
         measure is not None
         and measure.kind == measures.Kind.EXPENSES
         and agreement.expenses is None
     ):
-        found["expenses"] = "Skriv hvor store utgiftene er."
+        found["expenses"] = _("Skriv hvor store utgiftene er.")
     paying = (measures.Kind.WAGE_SUBSIDY, measures.Kind.MENTOR)
     if measure is not None and measure.kind in paying and calculation_of(agreement) is None:
         found["monthly_wage"] = (
-            "Fyll inn lønn og satser, så tilskuddet kan regnes ut."
+            _("Fyll inn lønn og satser, så tilskuddet kan regnes ut.")
             if measure.kind == measures.Kind.WAGE_SUBSIDY
-            else "Fyll inn mentorens lønn, stillingsprosent, timer og satsene."
+            else _("Fyll inn mentorens lønn, stillingsprosent, timer og satsene.")
         )
     return found

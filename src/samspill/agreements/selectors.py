@@ -7,6 +7,8 @@ from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samspill.agreements import chain, measures, rules_check
 from samspill.agreements.models import Agreement, Approval, Party, Stage, Version
@@ -23,17 +25,17 @@ def status_of(agreement: Agreement, today: date) -> Status:
     """Derived from the recorded facts: the stage, then the dates."""
     match agreement.stage:
         case Stage.DRAFT:
-            return Status("draft", "Påbegynt")
+            return Status("draft", _("Påbegynt"))
         case Stage.SENT:
-            return Status("waiting", "Venter på godkjenning")
+            return Status("waiting", _("Venter på godkjenning"))
         case Stage.CANCELLED:
             return Status("cancelled", "Avbrutt")
     start, end = agreement.start_on, agreement.end_on
     if start is not None and today < start:
-        return Status("ready", "Klar for oppstart")
+        return Status("ready", _("Klar for oppstart"))
     if end is not None and today > end:
         return Status("ended", "Avsluttet")
-    return Status("running", "Gjennomføres")
+    return Status("running", _("Gjennomføres"))
 
 
 def agreements_of(*, process: InclusionProcess) -> QuerySet[Agreement]:
@@ -58,16 +60,16 @@ class VersionView:
 FIELD_LABELS = {
     "employer": "Arbeidsgiver",
     "workplace": "Arbeidsplass",
-    "employer_contact": "Kontaktperson hos arbeidsgiver",
-    "employer_contact_phone": "Telefon til kontaktpersonen hos arbeidsgiver",
-    "nav_contact": "Fast kontaktperson i NAV",
+    "employer_contact": gettext_lazy("Kontaktperson hos arbeidsgiver"),
+    "employer_contact_phone": gettext_lazy("Telefon til kontaktpersonen hos arbeidsgiver"),
+    "nav_contact": gettext_lazy("Fast kontaktperson i NAV"),
     "commitments": "NAVs forpliktelser",
 }
 
 
 def label_of(name: str) -> str:
     if name in FIELD_LABELS:
-        return FIELD_LABELS[name]
+        return str(FIELD_LABELS[name])
     field = Agreement._meta.get_field(name)
     return str(getattr(field, "verbose_name", name)).capitalize()
 

@@ -13,6 +13,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from samspill.accounts.models import Role, User
 from samspill.agreements import chain, measures, rules_check, subsidy
@@ -49,21 +52,27 @@ from samspill.employers.models import Opening, OpeningPurpose
 from samspill.processes.models import InclusionProcess, Phase
 
 DEFAULT_TEXTS = {
-    "employer_duties": "Lærer opp i arbeidsoppgavene og gir beskjed til kontaktpersonen i NAV "
-    "hvis noe ikke fungerer.",
-    "support_duties": "Følger opp på arbeidsplassen og tar seg av forhold utenfor jobben "
-    "(NAV tar seg av utenomting).",
-    "jobseeker_duties": "Møter til avtalt tid og sier fra hvis noe er vanskelig.",
-    "ending": "Hvis det ikke fungerer, møtes vi alle tre, snakker om hva som gikk bra, og "
-    "avslutter på en ordentlig måte.",
+    "employer_duties": gettext_lazy(
+        "Lærer opp i arbeidsoppgavene og gir beskjed til kontaktpersonen i NAV "
+        "hvis noe ikke fungerer."
+    ),
+    "support_duties": gettext_lazy(
+        "Følger opp på arbeidsplassen og tar seg av forhold utenfor jobben "
+        "(NAV tar seg av utenomting)."
+    ),
+    "jobseeker_duties": gettext_lazy("Møter til avtalt tid og sier fra hvis noe er vanskelig."),
+    "ending": gettext_lazy(
+        "Hvis det ikke fungerer, møtes vi alle tre, snakker om hva som gikk bra, og "
+        "avslutter på en ordentlig måte."
+    ),
 }
 #: Fields each targeted change after conclusion may touch.
-CHANGE_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+CHANGE_KINDS: dict[str, tuple[StrOrPromise, tuple[str, ...]]] = {
     "extend": ("Forlenge", ("end_on",)),
     "shorten": ("Forkorte", ("end_on",)),
-    "hours": ("Endre arbeidstid", ("hours_per_week", "working_hours")),
+    "hours": (gettext_lazy("Endre arbeidstid"), ("hours_per_week", "working_hours")),
     "pay": (
-        "Endre lønn og tilskudd",
+        gettext_lazy("Endre lønn og tilskudd"),
         (
             "monthly_wage",
             "holiday_pay_rate",
@@ -78,9 +87,15 @@ CHANGE_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "override_reason",
         ),
     ),
-    "followup": ("Endre oppfølgingen", ("followup_frequency", "followup_forms", "followup_note")),
-    "accommodations": ("Endre tilretteleggingen", ("accommodations",)),
-    "contact": ("Bytte kontaktperson", ("nav_contact", "nav_contact_phone", "employer_contact")),
+    "followup": (
+        gettext_lazy("Endre oppfølgingen"),
+        ("followup_frequency", "followup_forms", "followup_note"),
+    ),
+    "accommodations": (gettext_lazy("Endre tilretteleggingen"), ("accommodations",)),
+    "contact": (
+        gettext_lazy("Bytte kontaktperson"),
+        ("nav_contact", "nav_contact_phone", "employer_contact"),
+    ),
 }
 STALE_AFTER_WEEKS = 12
 
@@ -107,10 +122,13 @@ def _lock(agreement: Agreement, revision: int | None) -> Agreement:
         .get(pk=agreement.pk)
     )
     if revision is not None and revision != locked.revision:
-        who = locked.updated_by.display_name if locked.updated_by else "en annen"
+        who = locked.updated_by.display_name if locked.updated_by else _("en annen")
         raise ValidationError(
-            f"Avtalen ble endret av {who} mens du arbeidet med den. Ingenting av ditt er "
-            "lagret ennå: se over endringene under og lagre på nytt."
+            _(
+                "Avtalen ble endret av %(who)s mens du arbeidet med den. Ingenting av ditt er "
+                "lagret ennå: se over endringene under og lagre på nytt."
+            )
+            % {"who": who}
         )
     return locked
 
@@ -206,7 +224,10 @@ def _withdraw_approvals(agreement: Agreement, reason: str) -> int:
 
 def _edited(actor: User, agreement: Agreement, what: str) -> None:
     """After an edit before conclusion: withdraw approvals, back to draft, save, audit."""
-    reason = f"Avtalen ble endret av {actor.display_name} ({what})"
+    reason = _("Avtalen ble endret av %(display_name)s (%(what)s)") % {
+        "display_name": actor.display_name,
+        "what": what,
+    }
     _withdraw_approvals(agreement, reason)
     if agreement.stage == Stage.SENT:
         _move(actor, agreement, Stage.DRAFT, reason)
@@ -225,7 +246,7 @@ def agreement_update(
     check(edit_refusal(actor, agreement))
     referrals = values.get("referrals", [])
     if any(measures.MEASURES[code].kind != measures.Kind.REFERRAL for code in referrals):
-        raise ValidationError({"referrals": "Velg bare tiltak som er henvisninger."})
+        raise ValidationError({"referrals": _("Velg bare tiltak som er henvisninger.")})
     changed = _apply(agreement, values)
     if not changed:
         return agreement
@@ -241,9 +262,9 @@ def agreement_add_commitment(
     agreement = _lock(agreement, revision)
     check(edit_refusal(actor, agreement))
     if not text.strip():
-        raise ValidationError({"text": "Skriv hva NAV skal gjøre."})
+        raise ValidationError({"text": _("Skriv hva NAV skal gjøre.")})
     if not owner.strip():
-        raise ValidationError({"owner": "Skriv hvem i NAV som har ansvaret."})
+        raise ValidationError({"owner": _("Skriv hvem i NAV som har ansvaret.")})
     commitment = agreement.commitments.create(text=text.strip(), deadline=deadline, owner=owner)
     _edited(actor, agreement, "NAVs forpliktelser")
     return commitment
@@ -256,7 +277,7 @@ def agreement_remove_commitment(
     agreement = _lock(agreement, revision)
     check(edit_refusal(actor, agreement))
     if not agreement.commitments.filter(uuid=commitment_id).delete()[0]:
-        raise ValidationError("Forpliktelsen finnes ikke i denne avtalen.")
+        raise ValidationError(_("Forpliktelsen finnes ikke i denne avtalen."))
     _edited(actor, agreement, "NAVs forpliktelser")
 
 
@@ -321,7 +342,7 @@ def agreement_conclude(*, actor: User, agreement: Agreement, revision: int) -> V
     _move(actor, agreement, Stage.CONCLUDED, "inngått")
     agreement.save(update_fields=["stage", "updated_at"])
     version = _conclude(actor, agreement)
-    _audit(actor, agreement, f"inngått, versjon {version.number}")
+    _audit(actor, agreement, _("inngått, versjon %(number)s") % {"number": version.number})
     return version
 
 
@@ -339,26 +360,26 @@ def agreement_change(
     agreement = _lock(agreement, revision)
     check(change_refusal(actor, agreement))
     if kind not in CHANGE_KINDS:
-        raise ValidationError({"kind": "Velg hva som skal endres."})
+        raise ValidationError({"kind": _("Velg hva som skal endres.")})
     label, allowed = CHANGE_KINDS[kind]
     values = {name: value for name, value in values.items() if name in allowed}
     old_end = agreement.end_on
     changed = _apply(agreement, values)
     if not changed:
-        raise ValidationError("Ingenting er endret.")
+        raise ValidationError(_("Ingenting er endret."))
     end = agreement.end_on
     if kind == "extend" and (old_end is None or end is None or end <= old_end):
-        raise ValidationError({"end_on": "En forlengelse må ha en senere sluttdato."})
+        raise ValidationError({"end_on": _("En forlengelse må ha en senere sluttdato.")})
     if kind == "shorten":
         if old_end is None or end is None or end >= old_end:
-            raise ValidationError({"end_on": "En forkortelse må ha en tidligere sluttdato."})
+            raise ValidationError({"end_on": _("En forkortelse må ha en tidligere sluttdato.")})
         if not reason.strip():
-            raise ValidationError({"reason": "Skriv hvorfor avtalen forkortes."})
+            raise ValidationError({"reason": _("Skriv hvorfor avtalen forkortes.")})
     agreement.overridden_rules = rules_check.enforce(agreement)
     agreement.revision += 1
     agreement.updated_by = actor
     agreement.save()
-    version = _conclude(actor, agreement, kind=kind, reason=reason.strip() or label)
+    version = _conclude(actor, agreement, kind=kind, reason=reason.strip() or str(label))
     _move(actor, agreement, Stage.CONCLUDED, f"{label}: {_labels(changed)}")
     _audit(actor, agreement, f"{label.lower()}, versjon {version.number}")
     return version
@@ -371,7 +392,7 @@ def agreement_cancel(
     agreement = _lock(agreement, revision)
     check(cancel_refusal(actor, agreement))
     if reason not in CancelReason.values or reason == CancelReason.STALE:
-        raise ValidationError({"reason": "Velg hvorfor avtalen avbrytes."})
+        raise ValidationError({"reason": _("Velg hvorfor avtalen avbrytes.")})
     _move(actor, agreement, Stage.CANCELLED, f"{CancelReason(reason).label}. {note}".strip())
     agreement.cancel_reason, agreement.cancel_note = reason, note.strip()[:500]
     agreement.revision += 1

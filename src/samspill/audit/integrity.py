@@ -21,6 +21,7 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samspill.audit.models import AuditEvent, AuditSeal
 from samspill.lib.integrity import keyed_hash, keyed_stream, same
@@ -125,7 +126,7 @@ def _verify_seal(seal: AuditSeal, number: int, previous: str, first: int | None)
     where = f"forsegling {seal.number} (rad {seal.first_id}–{seal.last_id})"
     found = []
     if seal.number != number or seal.previous_hash != previous:
-        found.append(Break(where, "lenken til forrige forsegling er brutt"))
+        found.append(Break(where, _("lenken til forrige forsegling er brutt")))
     if first is not None and seal.first_id != first:
         found.append(Break(where, "rader mangler mellom forseglingene"))
     digest, count = _seal_hash(
@@ -137,7 +138,7 @@ def _verify_seal(seal: AuditSeal, number: int, previous: str, first: int | None)
     if count != seal.count:
         found.append(Break(where, f"forseglingen har {seal.count} rader, loggen {count}"))
     elif not same(digest, seal.hash):
-        found.append(Break(where, "radene er ikke de som ble forseglet"))
+        found.append(Break(where, _("radene er ikke de som ble forseglet")))
     return found
 
 
@@ -151,5 +152,5 @@ def verify() -> list[Break]:
         previous, first = seal.hash, seal.last_id + 1
     for event in AuditEvent.objects.order_by("pk").iterator(chunk_size=5000):
         if not same(row_hash(event), event.row_hash):
-            found.append(Break(f"rad {event.pk}", "raden er endret etter at den ble skrevet"))
+            found.append(Break(f"rad {event.pk}", _("raden er endret etter at den ble skrevet")))
     return found

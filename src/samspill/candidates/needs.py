@@ -9,19 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
+
 
 @dataclass(frozen=True)
 class NeedType:
     code: str
-    label: str
+    label: StrOrPromise
     #: How the need reads to an employer, if the candidate chooses to share it.
-    employer_text: str
+    employer_text: StrOrPromise
 
 
 @dataclass(frozen=True)
 class NeedCategory:
     code: str
-    label: str
+    label: StrOrPromise
     needs: tuple[NeedType, ...]
 
 
@@ -32,21 +35,23 @@ TAXONOMY: tuple[NeedCategory, ...] = (
         (
             NeedType(
                 "not_full_days",
-                "Kan jobbe hver ukedag, men ikke hele dager",
-                "Kan trenge kortere arbeidsdager",
+                _("Kan jobbe hver ukedag, men ikke hele dager"),
+                _("Kan trenge kortere arbeidsdager"),
             ),
             NeedType(
                 "away_fixed_times",
-                "Må være borte fra jobben til faste dager eller tider",
-                "Må være borte til faste tider",
+                _("Må være borte fra jobben til faste dager eller tider"),
+                _("Må være borte til faste tider"),
             ),
             NeedType(
-                "flexible_days", "Må ha fleksible arbeidsdager", "Kan trenge fleksible arbeidsdager"
+                "flexible_days",
+                _("Må ha fleksible arbeidsdager"),
+                _("Kan trenge fleksible arbeidsdager"),
             ),
             NeedType(
                 "gradual_increase",
-                "Ønsker gradvis økning av stillingsprosenten",
-                "Ønsker å øke stillingsprosenten gradvis",
+                _("Ønsker gradvis økning av stillingsprosenten"),
+                _("Ønsker å øke stillingsprosenten gradvis"),
             ),
         ),
     ),
@@ -56,18 +61,20 @@ TAXONOMY: tuple[NeedCategory, ...] = (
         (
             NeedType(
                 "varied_positions",
-                "Varierte arbeidsstillinger",
-                "Kan trenge å variere arbeidsstilling",
+                _("Varierte arbeidsstillinger"),
+                _("Kan trenge å variere arbeidsstilling"),
             ),
-            NeedType("ergonomic", "Ergonomiske tilpasninger", "Kan trenge ergonomisk tilpasning"),
-            NeedType("avoid_heavy_lifting", "Unngå tunge løft", "Bør unngå tunge løft"),
+            NeedType(
+                "ergonomic", _("Ergonomiske tilpasninger"), _("Kan trenge ergonomisk tilpasning")
+            ),
+            NeedType("avoid_heavy_lifting", _("Unngå tunge løft"), _("Bør unngå tunge løft")),
             NeedType(
                 "universal_design",
-                "Universell utforming av arbeidsplassen",
-                "Trenger universelt utformet arbeidsplass",
+                _("Universell utforming av arbeidsplassen"),
+                _("Trenger universelt utformet arbeidsplass"),
             ),
-            NeedType("hearing", "Hørsel", "Kan trenge tilpasning for hørsel"),
-            NeedType("sight", "Syn", "Kan trenge tilpasning for syn"),
+            NeedType("hearing", _("Hørsel"), _("Kan trenge tilpasning for hørsel")),
+            NeedType("sight", "Syn", _("Kan trenge tilpasning for syn")),
         ),
     ),
     NeedCategory(
@@ -76,37 +83,39 @@ TAXONOMY: tuple[NeedCategory, ...] = (
         (
             NeedType(
                 "adapted_training",
-                "Tilpasset opplæring (hyppig tilbakemelding, lengre opplæring)",
-                "Kan trenge lengre opplæring og tydelige tilbakemeldinger",
+                _("Tilpasset opplæring (hyppig tilbakemelding, lengre opplæring)"),
+                _("Kan trenge lengre opplæring og tydelige tilbakemeldinger"),
             ),
             NeedType(
                 "adapted_tasks",
-                "Tilpassede arbeidsoppgaver (tydelige oppgaver, fritak fra enkelte)",
-                "Kan trenge tydelige arbeidsoppgaver",
+                _("Tilpassede arbeidsoppgaver (tydelige oppgaver, fritak fra enkelte)"),
+                _("Kan trenge tydelige arbeidsoppgaver"),
             ),
             NeedType(
                 "close_follow_up",
-                "Tett oppfølging (ekstra støtte fra kollega eller mentor)",
-                "Kan trenge en fast kollega eller mentor",
+                _("Tett oppfølging (ekstra støtte fra kollega eller mentor)"),
+                _("Kan trenge en fast kollega eller mentor"),
             ),
             NeedType(
-                "quiet_environment", "Stille og rolig miljø", "Kan trenge et stille og rolig miljø"
+                "quiet_environment",
+                _("Stille og rolig miljø"),
+                _("Kan trenge et stille og rolig miljø"),
             ),
             NeedType(
                 "personal_assistance",
-                "Personlig bistand (tolk, assistent, lese- eller sekretærhjelp)",
-                "Kan trenge personlig bistand",
+                _("Personlig bistand (tolk, assistent, lese- eller sekretærhjelp)"),
+                _("Kan trenge personlig bistand"),
             ),
         ),
     ),
     NeedCategory(
         "language",
-        "Norsk og grunnleggende ferdigheter",
+        _("Norsk og grunnleggende ferdigheter"),
         (
-            NeedType("speaking", "Snakke norsk", "Lærer seg fortsatt å snakke norsk"),
-            NeedType("writing", "Skrive norsk", "Kan trenge hjelp med skriftlig norsk"),
-            NeedType("reading", "Lese norsk", "Kan trenge hjelp med å lese norsk"),
-            NeedType("numeracy", "Regning og tallforståelse", "Kan trenge hjelp med regning"),
+            NeedType("speaking", _("Snakke norsk"), _("Lærer seg fortsatt å snakke norsk")),
+            NeedType("writing", _("Skrive norsk"), _("Kan trenge hjelp med skriftlig norsk")),
+            NeedType("reading", _("Lese norsk"), _("Kan trenge hjelp med å lese norsk")),
+            NeedType("numeracy", _("Regning og tallforståelse"), _("Kan trenge hjelp med regning")),
         ),
     ),
 )

@@ -18,6 +18,7 @@ from typing import Any
 from uuid import UUID
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samspill.candidates.models import (
     ALL_FIELDS,
@@ -27,6 +28,7 @@ from samspill.candidates.models import (
     CandidateField,
     NeedLevel,
 )
+from samspill.candidates.national_id import masked
 from samspill.candidates.needs import CATEGORY_OF, NEED_CONSENT_PREFIX, NEED_TYPES
 from samspill.candidates.profile import FieldChange, ProfileHistory, diff, display
 from samspill.lib.dates import add_months
@@ -183,8 +185,8 @@ def _need_views(
     return [
         NeedView(
             code=need.code,
-            category=CATEGORY_OF[need.code].label,
-            label=NEED_TYPES[need.code].label if full else NEED_TYPES[need.code].employer_text,
+            category=str(CATEGORY_OF[need.code].label),
+            label=str(NEED_TYPES[need.code].label if full else NEED_TYPES[need.code].employer_text),
             detail=(need.detail or None) if full else None,
             last_confirmed=need.last_confirmed if full else None,
             due_for_review=full and need.last_confirmed < cutoff,
@@ -199,12 +201,12 @@ def _hours(candidate: Candidate) -> str | None:
     if low is None and high is None:
         return None
     if high is None:
-        return f"minst {low} timer per uke"
+        return _("minst %(low)s timer per uke") % {"low": low}
     if low is None:
-        return f"inntil {high} timer per uke"
+        return _("inntil %(high)s timer per uke") % {"high": high}
     if low == high:
-        return f"{low} timer per uke"
-    return f"{low}–{high} timer per uke"
+        return _("%(low)s timer per uke") % {"low": low}
+    return _("%(low)s–%(high)s timer per uke") % {"low": low, "high": high}
 
 
 def build_profile(
@@ -272,6 +274,9 @@ class CandidateView:
     need_level: str | None
     gender: str | None
     profile: ProfileView | None = None
+    #: «010190 *****»: the identity number shows no more than the birth date, so it goes
+    #: with that item; unmasked only through ``access.national_id_for_user``.
+    national_id_masked: str | None = None
 
     @classmethod
     def build(
@@ -311,6 +316,11 @@ class CandidateView:
                 else None
             ),
             profile=None if needs is None else build_profile(candidate, fields, needs),
+            national_id_masked=(
+                masked(candidate.national_id)
+                if has(CandidateField.BIRTH_DATE) and candidate.national_id
+                else None
+            ),
         )
 
     @property
@@ -332,7 +342,7 @@ class CandidateView:
 
     @property
     def display_name(self) -> str:
-        return self.name or "Kandidat (navn ikke delt)"
+        return self.name or _("Kandidat (navn ikke delt)")
 
 
 # --- the change box («Endret siden du så profilen») ------------------------------------------
@@ -428,6 +438,6 @@ def shared_with_employer(
     )
     return SharedWithEmployer(
         labels=[str(field.label) for field in CandidateField if field.value in consented],
-        needs=[NEED_TYPES[code].employer_text for code in codes],
+        needs=[str(NEED_TYPES[code].employer_text) for code in codes],
         items=frozenset(f"{NEED_CONSENT_PREFIX}{code}" for code in codes),
     )

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext as _
 
 from samspill.candidates.models import Benefit, Candidate, MainGoal, NeedLevel, TimeOutsideWork
 from samspill.candidates.needs import NEED_TYPES
@@ -57,7 +58,7 @@ def snapshot(candidate: Candidate, needs: dict[str, str]) -> dict[str, Any]:
 
 def field_label(name: str) -> str:
     if name in ("needs", "employer_needs"):
-        return "Behov for tilrettelegging"
+        return _("Behov for tilrettelegging")
     field = Candidate._meta.get_field(name)
     assert isinstance(field, models.Field)
     return str(field.verbose_name).capitalize()

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samspill.audit.models import Purpose
@@ -47,7 +48,9 @@ def candidate_edit(request: AuthenticatedRequest, candidate_id: UUID) -> HttpRes
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Kartleggingen er lagret." if changed else "Ingen endringer.")
+            messages.success(
+                request, _("Kartleggingen er lagret.") if changed else _("Ingen endringer.")
+            )
             return redirect("candidates:detail", candidate_id=access.candidate.uuid)
     return render(request, "candidates/edit.html", {"access": access, "form": form})
 
@@ -67,7 +70,7 @@ def candidate_needs(request: AuthenticatedRequest, candidate_id: UUID) -> HttpRe
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Behovene er lagret og bekreftet i dag.")
+            messages.success(request, _("Behovene er lagret og bekreftet i dag."))
             return redirect("candidates:detail", candidate_id=access.candidate.uuid)
     return render(request, "candidates/needs.html", {"access": access, "form": form})
 
@@ -78,7 +81,9 @@ def candidate_needs_confirm(request: AuthenticatedRequest, candidate_id: UUID) -
         user=request.user, candidate_id=candidate_id, purpose=Purpose.CASE_WORK, for_change=True
     )
     count = services.needs_confirm(actor=request.user, candidate=access.candidate)
-    messages.success(request, f"{count} behov er bekreftet som uendret i dag.")
+    messages.success(
+        request, _("%(count)s behov er bekreftet som uendret i dag.") % {"count": count}
+    )
     return redirect("candidates:detail", candidate_id=access.candidate.uuid)
 
 
@@ -96,7 +101,7 @@ def own_profile(request: AuthenticatedRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Takk! Det du skrev er lagret.")
+            messages.success(request, _("Takk! Det du skrev er lagret."))
             return redirect("candidates:own_profile")
     return render(request, "candidates/own_profile.html", {"access": access, "form": form})
 
@@ -119,7 +124,7 @@ def own_consent(request: AuthenticatedRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Valgene dine er lagret.")
+            messages.success(request, _("Valgene dine er lagret."))
             return redirect("candidates:consent")
     return render(
         request, "candidates/consent.html", {"access": access, "form": form, "consent": consent}

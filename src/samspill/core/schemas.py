@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from django.db.models import TextChoices
+from django.utils.translation import gettext as _
 from ninja import Schema
 from pydantic import AfterValidator, Field, WithJsonSchema
 
@@ -71,7 +72,7 @@ HoursPerWeek = Annotated[Decimal, Field(ge=0, le=60, max_digits=4, decimal_place
 
 def no_nul(value: str) -> str:
     if "\x00" in value:  # PostgreSQL cannot store it; nobody types it
-        raise ValueError("Teksten har et ugyldig tegn (NUL).")
+        raise ValueError(_("Teksten har et ugyldig tegn (NUL)."))
     return value
 
 
@@ -94,7 +95,7 @@ def choice(choices: type[TextChoices] | list[Any], *, blank: bool = False) -> An
 
 def _one_of(value: str, values: list[str]) -> str:
     if value not in values:
-        raise ValueError("Velg en av: " + ", ".join(values) + ".")
+        raise ValueError(_("Velg en av: ") + ", ".join(values) + ".")
     return value
 
 

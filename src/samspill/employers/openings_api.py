@@ -9,6 +9,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from samspill.api_errors import request_fields
@@ -55,7 +56,10 @@ def _tasks(employer: Employer, task_ids: list[UUID]) -> list[Task]:
     missing = [str(uuid) for uuid in task_ids if uuid not in found]
     if missing:
         raise ValidationError(
-            {"task_ids": f"Disse oppgavene finnes ikke hos arbeidsgiveren: {', '.join(missing)}."}
+            {
+                "task_ids": _("Disse oppgavene finnes ikke hos arbeidsgiveren: %(missing)s.")
+                % {"missing": ", ".join(missing)}
+            }
         )
     return [found[uuid] for uuid in task_ids]
 
@@ -87,7 +91,7 @@ def opening_create(
     ).employer
     workplace = employer.workplaces.filter(uuid=payload.workplace_id).first()
     if workplace is None:
-        raise ValidationError({"workplace_id": "Arbeidsplassen finnes ikke hos arbeidsgiveren."})
+        raise ValidationError({"workplace_id": _("Arbeidsplassen finnes ikke hos arbeidsgiveren.")})
     with request_fields(tasks="task_ids", workplace="workplace_id"):
         opening = services.opening_create(
             actor=request.user, workplace=workplace, data=_input(employer, payload)

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from samspill.accounts.models import Role
@@ -216,7 +217,7 @@ def contact_create(
         else None
     )
     if item_id and item is None:
-        raise ValidationError({"plan_item_id": "Fant ikke den planlagte kontakten i forløpet."})
+        raise ValidationError({"plan_item_id": _("Fant ikke den planlagte kontakten i forløpet.")})
     with request_fields(employer="employer_id", plan_item="plan_item_id"):
         contact = services.followup_log_contact(
             actor=request.user, process=access.process, employer=employer, plan_item=item, **data
@@ -273,7 +274,7 @@ def commitment_create(
     staff = selectors.staff_at(process=access.process)
     owner = staff.filter(uuid=payload.owner_id).first() if payload.owner_id else request.user
     if owner is None:
-        raise ValidationError({"owner_id": "Den ansvarlige må være ansatt ved NAV-kontoret."})
+        raise ValidationError({"owner_id": _("Den ansvarlige må være ansatt ved NAV-kontoret.")})
     commitment = services.followup_add_commitment(
         actor=request.user,
         process=access.process,

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class FollowupConfig(AppConfig):
     name = "samspill.followup"
     label = "followup"
-    verbose_name = "Oppfølging"
+    verbose_name = _("Oppfølging")

@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
+
 from samspill.followup.models import Form, PlanParty
 from samspill.processes.models import Phase
 from samspill.rules import (
@@ -36,7 +40,7 @@ class ItemTemplate:
 @dataclass(frozen=True)
 class PlanTemplate:
     code: str
-    label: str
+    label: StrOrPromise
     phase: Phase
     description: str
     items: tuple[ItemTemplate, ...]
@@ -48,7 +52,7 @@ def _core_items(*, before_start: bool) -> tuple[ItemTemplate, ...]:
     before = (
         (
             ItemTemplate(
-                "Samtale før oppstart",
+                _("Samtale før oppstart"),
                 PlanParty.JOBSEEKER,
                 Form.MEETING,
                 first_due=-ONE_DAY,
@@ -60,7 +64,7 @@ def _core_items(*, before_start: bool) -> tuple[ItemTemplate, ...]:
     return (
         *before,
         ItemTemplate(
-            "Ukentlig kontakt første måned",
+            _("Ukentlig kontakt første måned"),
             PlanParty.JOBSEEKER,
             Form.PHONE,
             first_due=CONTACT_AFTER_START.value,
@@ -68,21 +72,21 @@ def _core_items(*, before_start: bool) -> tuple[ItemTemplate, ...]:
             until=WEEKLY_CONTACT_PERIOD.value,
         ),
         ItemTemplate(
-            "Samtale med arbeidssøkeren",
+            _("Samtale med arbeidssøkeren"),
             PlanParty.JOBSEEKER,
             Form.MEETING,
             first_due=WEEKLY_CONTACT_PERIOD.value,
             interval=MONTHLY_CONTACT_INTERVAL.value,
         ),
         ItemTemplate(
-            "Oppfølging av arbeidsgiveren",
+            _("Oppfølging av arbeidsgiveren"),
             PlanParty.EMPLOYER,
             Form.VISIT,
             first_due=2 * WEEK,
             interval=MONTHLY_CONTACT_INTERVAL.value,
         ),
         ItemTemplate(
-            "Trekantsamtale på arbeidsplassen",
+            _("Trekantsamtale på arbeidsplassen"),
             PlanParty.BOTH,
             Form.VISIT,
             first_due=WEEKLY_CONTACT_PERIOD.value,
@@ -96,7 +100,7 @@ TEMPLATES: dict[str, PlanTemplate] = {
     for template in (
         PlanTemplate(
             code="work_trial",
-            label="Arbeidspraksis / utprøving",
+            label=gettext_lazy("Arbeidspraksis / utprøving"),
             phase=Phase.TRIAL,
             description="Kontakt uka før oppstart og innen tre dager etter, ukentlig første "
             "måned og så månedlig med arbeidssøkeren, arbeidsgiveren og alle tre sammen.",
@@ -104,7 +108,7 @@ TEMPLATES: dict[str, PlanTemplate] = {
         ),
         PlanTemplate(
             code="wage_subsidy",
-            label="Ansettelse med lønnstilskudd",
+            label=gettext_lazy("Ansettelse med lønnstilskudd"),
             phase=Phase.EMPLOYMENT,
             description="Som for utprøving, og oppfølgingen varer minst seks måneder.",
             items=_core_items(before_start=True),
@@ -112,7 +116,7 @@ TEMPLATES: dict[str, PlanTemplate] = {
         ),
         PlanTemplate(
             code="after_hire",
-            label="Oppfølging etter ansettelse",
+            label=gettext_lazy("Oppfølging etter ansettelse"),
             phase=Phase.RETENTION,
             description="Jobbfastholdelse: ukentlig første måned, så månedlig så lenge "
             "personen ønsker det, minst seks måneder. Avsluttes bare med en begrunnelse.",

@@ -14,6 +14,8 @@ from datetime import date, datetime
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from samspill.followup.models import Commitment, Concern, FollowupPlan
 from samspill.followup.worklist import due_items
@@ -47,7 +49,8 @@ def create_contact_reminders(today: date) -> int:
                 notification_create(
                     recipient=process.advisor,
                     key=f"contact:{due.item.uuid}:{due.due.isoformat()}",
-                    title=f"Planlagt kontakt {when}: {due.item.label}",
+                    title=_("Planlagt kontakt %(when)s: %(label)s")
+                    % {"when": when, "label": due.item.label},
                     body=f"{due.item.get_party_display()}, {due.item.get_form_display().lower()}.",
                     url=_plan_url(process),
                 )
@@ -67,7 +70,8 @@ def create_commitment_reminders(today: date) -> int:
             notification_create(
                 recipient=commitment.owner,
                 key=f"commitment:{commitment.uuid}:{'late' if late else 'soon'}",
-                title=("Fristen er passert: " if late else "Frist snart: ") + commitment.title,
+                title=(_("Fristen er passert: ") if late else _("Frist snart: "))
+                + commitment.title,
                 body=f"Frist {commitment.deadline:%d.%m.%Y}.",
                 url=_plan_url(commitment.process) + "#forpliktelser",
             )
@@ -86,8 +90,9 @@ def create_concern_reminders(today: date) -> int:
             notification_create(
                 recipient=concern.process.advisor,
                 key=f"concern-late:{concern.uuid}",
-                title=f"Svarfristen er passert: {concern.get_kind_display()}",
-                body=f"Arbeidsgiveren skulle hatt svar innen {concern.respond_by:%d.%m.%Y}.",
+                title=_("Svarfristen er passert: %(kind)s") % {"kind": concern.get_kind_display()},
+                body=_("Arbeidsgiveren skulle hatt svar innen %(respond_by)s.")
+                % {"respond_by": date_format(concern.respond_by, "SHORT_DATE_FORMAT")},
                 url=_plan_url(concern.process),
                 urgent=True,
             )

@@ -15,6 +15,9 @@ from datetime import date, timedelta
 
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samspill.candidates.corrections import open_corrections
 from samspill.candidates.models import AccommodationNeed
@@ -50,13 +53,13 @@ class Kind:
 
 
 KIND_LABELS = {
-    Kind.CONCERN: "Henvendelse fra arbeidsgiver",
-    Kind.CONTACT: "Planlagt kontakt",
+    Kind.CONCERN: gettext_lazy("Henvendelse fra arbeidsgiver"),
+    Kind.CONTACT: gettext_lazy("Planlagt kontakt"),
     Kind.COMMITMENT: "NAVs forpliktelse",
     Kind.EMPLOYER_CONTACT: "Arbeidsgiverkontakt",
-    Kind.PLAN: "Oppfølgingsplan",
-    Kind.NEEDS: "Behov til gjennomgang",
-    Kind.CORRECTION: "Ønske om retting",
+    Kind.PLAN: gettext_lazy("Oppfølgingsplan"),
+    Kind.NEEDS: gettext_lazy("Behov til gjennomgang"),
+    Kind.CORRECTION: gettext_lazy("Ønske om retting"),
 }
 
 
@@ -76,7 +79,7 @@ class Line:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
+        return str(KIND_LABELS[self.kind])
 
     def sort_key(self) -> tuple[bool, bool, date, str]:
         return (not self.urgent, not self.overdue, self.due or date.max, self.kind)
@@ -148,7 +151,7 @@ def _contact_line(process: InclusionProcess, due: DueItem, today: date) -> Line:
         due=due.due,
         overdue=due.due < today,
         urgent=False,
-        action_label="Logg kontakt",
+        action_label=_("Logg kontakt"),
         action_url=f"{url}?punkt={item.uuid}",
         party=item.get_party_display(),
     )
@@ -165,14 +168,25 @@ def _process_lines(process: InclusionProcess, today: date) -> list[Line]:
                 Line(
                     kind=Kind.EMPLOYER_CONTACT,
                     process=process,
-                    why="Ingen arbeidsgiverkontakt ansikt til ansikt siden start "
-                    f"{process.started_on:%d.%m.%Y}; fristen på 30 dager "
-                    + ("gikk ut " if late else "er ")
-                    + f"{deadline:%d.%m.%Y}",
+                    why=(
+                        _(
+                            "Ingen arbeidsgiverkontakt ansikt til ansikt siden start "
+                            "%(started_on)s; fristen på 30 dager gikk ut %(deadline)s"
+                        )
+                        if late
+                        else _(
+                            "Ingen arbeidsgiverkontakt ansikt til ansikt siden start "
+                            "%(started_on)s; fristen på 30 dager er %(deadline)s"
+                        )
+                    )
+                    % {
+                        "started_on": date_format(process.started_on, "SHORT_DATE_FORMAT"),
+                        "deadline": date_format(deadline, "SHORT_DATE_FORMAT"),
+                    },
                     due=deadline,
                     overdue=late,
                     urgent=False,
-                    action_label="Logg arbeidsgiverkontakt",
+                    action_label=_("Logg arbeidsgiverkontakt"),
                     action_url=f"{log_url}?part={Party.EMPLOYER}",
                     party=str(Party.EMPLOYER.label),
                 )
@@ -182,11 +196,11 @@ def _process_lines(process: InclusionProcess, today: date) -> list[Line]:
             Line(
                 kind=Kind.PLAN,
                 process=process,
-                why=f"{process.get_phase_display()} uten oppfølgingsplan",
+                why=_("%(phase)s uten oppfølgingsplan") % {"phase": process.get_phase_display()},
                 due=None,
                 overdue=False,
                 urgent=False,
-                action_label="Lag oppfølgingsplan",
+                action_label=_("Lag oppfølgingsplan"),
                 action_url=reverse("followup:plan_new", kwargs={"process_id": process.uuid}),
             )
         )
@@ -195,11 +209,11 @@ def _process_lines(process: InclusionProcess, today: date) -> list[Line]:
             Line(
                 kind=Kind.NEEDS,
                 process=process,
-                why="Behov for tilrettelegging er ikke bekreftet på seks måneder",
+                why=_("Behov for tilrettelegging er ikke bekreftet på seks måneder"),
                 due=None,
                 overdue=False,
                 urgent=False,
-                action_label="Gå gjennom behovene",
+                action_label=_("Gå gjennom behovene"),
                 action_url=reverse(
                     "candidates:needs", kwargs={"candidate_id": process.candidate.uuid}
                 ),
@@ -226,12 +240,18 @@ def build_worklist(processes: list[InclusionProcess], today: date) -> list[Line]
             Line(
                 kind=Kind.CONCERN,
                 process=process,
-                why=f"Arbeidsgiveren meldte fra {concern.reported_at:%d.%m.%Y}: "
-                f"{concern.get_kind_display()}. Svarfrist {concern.respond_by:%d.%m.%Y}",
+                why=_(
+                    "Arbeidsgiveren meldte fra %(reported_at)s: %(kind)s. Svarfrist %(respond_by)s"
+                )
+                % {
+                    "reported_at": date_format(concern.reported_at, "SHORT_DATE_FORMAT"),
+                    "kind": concern.get_kind_display(),
+                    "respond_by": date_format(concern.respond_by, "SHORT_DATE_FORMAT"),
+                },
                 due=concern.respond_by,
                 overdue=concern.respond_by < today,
                 urgent=True,
-                action_label="Svar arbeidsgiveren",
+                action_label=_("Svar arbeidsgiveren"),
                 action_url=url,
                 party=str(Party.EMPLOYER.label),
             )
@@ -250,7 +270,7 @@ def build_worklist(processes: list[InclusionProcess], today: date) -> list[Line]
                 due=commitment.deadline,
                 overdue=commitment.deadline < today,
                 urgent=False,
-                action_label="Se forpliktelsen",
+                action_label=_("Se forpliktelsen"),
                 action_url=reverse("followup:plan", kwargs={"process_id": process.uuid})
                 + "#forpliktelser",
                 done_url=reverse(

@@ -12,6 +12,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from samspill.accounts.models import User
 from samspill.identity.second_factor import app_device
@@ -65,7 +66,7 @@ class IdleTimeoutMiddleware:
                 user=user,
                 reason=f"{minutes} minutter uten aktivitet"
                 if reason == "idle"
-                else "økten var eldre enn lengste tillatte tid",
+                else _("økten var eldre enn lengste tillatte tid"),
             )
         elif last is None or now - last >= ACTIVITY_RESOLUTION:
             session[LAST_ACTIVITY_KEY] = now

@@ -25,6 +25,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from samspill.accounts.models import SECOND_FACTOR_ROLES, User
@@ -126,12 +127,12 @@ def identity_login(*, provider: oidc.Provider, claims: Mapping[str, Any]) -> Log
             user.save(update_fields=["oidc_issuer", "oidc_subject"])
         detail = "logget inn"
         if link:
-            detail += ", koblet til brukeren med bekreftet e-postadresse"
+            detail += _(", koblet til brukeren med bekreftet e-postadresse")
         if provider.is_staff:
             detail += (
-                ", andre faktor gjort hos identitetsleverandøren"
+                _(", andre faktor gjort hos identitetsleverandøren")
                 if met
-                else ", uten bekreftet andre faktor (kode kreves)"
+                else _(", uten bekreftet andre faktor (kode kreves)")
             )
         _audit(user=user, provider=provider, outcome=Outcome.ALLOWED, detail=detail)
     return LoginResult(user, second_factor_met=met)

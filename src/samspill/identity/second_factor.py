@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import segno
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext
 from django_otp.models import Device
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -108,7 +109,7 @@ def totp_enrol_confirm(*, user: User, device: TOTPDevice, code: str) -> list[str
                 user=user,
                 action=Action.CREATE,
                 outcome=Outcome.DENIED,
-                detail="andre faktor: feil kode ved registrering av autentiseringsapp",
+                detail=gettext("andre faktor: feil kode ved registrering av autentiseringsapp"),
             )
             return None
         TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
@@ -118,7 +119,10 @@ def totp_enrol_confirm(*, user: User, device: TOTPDevice, code: str) -> list[str
         _audit(
             user=user,
             action=Action.CREATE,
-            detail=f"andre faktor: registrerte autentiseringsapp og fikk {len(codes)} reservekoder",
+            detail=gettext(
+                "andre faktor: registrerte autentiseringsapp og fikk %(codes)s reservekoder"
+            )
+            % {"codes": len(codes)},
         )
     return codes
 
@@ -167,7 +171,7 @@ def _audit_success(*, user: User, device: Device) -> None:
         left = device.token_set.count()
         detail = f"andre faktor: brukte en reservekode ({left} igjen)"
     else:
-        detail = "andre faktor: riktig kode fra autentiseringsappen"
+        detail = gettext("andre faktor: riktig kode fra autentiseringsappen")
     _audit(user=user, action=Action.CHANGE, detail=detail)
 
 

@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from samspill import rules
 from samspill.accounts.models import ApiToken, Role, TokenScope, User
@@ -60,8 +62,13 @@ def api_token_issue(
             subject=_token_subject(token),
             action=Action.CREATE,
             purpose=Purpose.OWN_DATA,
-            detail=f"API-nøkkel {token.prefix}… ({token.get_scope_display()}) for "
-            f"{user.username}, utløper {timezone.localdate(token.expires_at):%d.%m.%Y}",
+            detail=_("API-nøkkel %(prefix)s… (%(scope)s) for %(username)s, utløper %(expires)s")
+            % {
+                "prefix": token.prefix,
+                "scope": token.get_scope_display(),
+                "username": user.username,
+                "expires": date_format(timezone.localdate(token.expires_at), "SHORT_DATE_FORMAT"),
+            },
         )
     return token, secret
 
@@ -85,7 +92,7 @@ def api_token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
                 subject=_token_subject(token),
                 action=Action.CHANGE,
                 purpose=Purpose.OWN_DATA,
-                detail=f"trakk tilbake API-nøkkel {token.prefix}…",
+                detail=_("trakk tilbake API-nøkkel %(prefix)s…") % {"prefix": token.prefix},
             )
     return token
 
@@ -129,7 +136,8 @@ def user_unlock(*, actor: User, username: str) -> int:
             subject=Subject(object_type="login", object_uuid=target.uuid if target else None),
             action=Action.CHANGE,
             purpose=Purpose.OWN_DATA,
-            detail=f"låste opp innloggingen for «{username[:100]}» ({removed} forsøk fjernet)",
+            detail=_("låste opp innloggingen for «%(username)s» (%(removed)s forsøk fjernet)")
+            % {"username": username[:100], "removed": removed},
         )
     return removed
 

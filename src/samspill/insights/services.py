@@ -11,6 +11,8 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from samspill.accounts.models import Team, User
 from samspill.audit.models import Action, Purpose
@@ -47,19 +49,19 @@ class JobInput:
 def job_start(*, actor: User, process: InclusionProcess, data: JobInput) -> Job:
     errors: dict[str, str] = {}
     if not data.kind_of_work.strip():
-        errors["kind_of_work"] = "Skriv hva slags arbeid det er, f.eks. «lagermedarbeider»."
+        errors["kind_of_work"] = _("Skriv hva slags arbeid det er, f.eks. «lagermedarbeider».")
     if data.hours_per_week is None or not Decimal("0.5") <= data.hours_per_week <= 40:
-        errors["hours_per_week"] = "Timer per uke må være mellom 0,5 og 40."
+        errors["hours_per_week"] = _("Timer per uke må være mellom 0,5 og 40.")
     if data.hourly_wage is not None and data.hourly_wage <= 0:
-        errors["hourly_wage"] = "Timelønnen må være større enn null."
+        errors["hourly_wage"] = _("Timelønnen må være større enn null.")
     if data.started_on is None:
-        errors["started_on"] = "Velg startdato."
+        errors["started_on"] = _("Velg startdato.")
     elif data.started_on < process.started_on:
-        errors["started_on"] = (
-            f"Jobben kan ikke starte før forløpet ({process.started_on:%d.%m.%Y})."
-        )
+        errors["started_on"] = _("Jobben kan ikke starte før forløpet (%(started_on)s).") % {
+            "started_on": date_format(process.started_on, "SHORT_DATE_FORMAT")
+        }
     elif data.started_on > timezone.localdate():
-        errors["started_on"] = "Registrer jobben når den har startet."
+        errors["started_on"] = _("Registrer jobben når den har startet.")
     if errors:
         raise ValidationError(errors)
     assert data.hours_per_week is not None
@@ -86,17 +88,17 @@ def job_end(*, actor: User, job: Job, ended_on: date | None, reason: str) -> Job
     job = Job.objects.select_for_update().select_related("process__candidate").get(pk=job.pk)
     errors: dict[str, str] = {}
     if job.ended_on is not None:
-        raise ValidationError("Jobben er allerede registrert som avsluttet.")
+        raise ValidationError(_("Jobben er allerede registrert som avsluttet."))
     if ended_on is None:
-        errors["ended_on"] = "Velg sluttdato."
+        errors["ended_on"] = _("Velg sluttdato.")
     elif ended_on < job.started_on:
-        errors["ended_on"] = (
-            f"Sluttdatoen kan ikke være før jobben startet ({job.started_on:%d.%m.%Y})."
-        )
+        errors["ended_on"] = _("Sluttdatoen kan ikke være før jobben startet (%(started_on)s).") % {
+            "started_on": date_format(job.started_on, "SHORT_DATE_FORMAT")
+        }
     elif ended_on > timezone.localdate():
-        errors["ended_on"] = "Sluttdatoen kan ikke være frem i tid."
+        errors["ended_on"] = _("Sluttdatoen kan ikke være frem i tid.")
     if reason not in JobEndReason.values:
-        errors["end_reason"] = "Velg hvorfor jobben tok slutt."
+        errors["end_reason"] = _("Velg hvorfor jobben tok slutt.")
     if errors:
         raise ValidationError(errors)
     job.ended_on, job.end_reason = ended_on, reason
@@ -120,15 +122,17 @@ def fidelity_review_save(
     """A whole review: every one of the 25 items scored 1–5, or nothing is saved."""
     errors: dict[str, str] = {}
     if reviewed_on is None:
-        errors["reviewed_on"] = "Velg dato for gjennomgangen."
+        errors["reviewed_on"] = _("Velg dato for gjennomgangen.")
     elif reviewed_on > timezone.localdate():
-        errors["reviewed_on"] = "Gjennomgangen kan ikke være frem i tid."
+        errors["reviewed_on"] = _("Gjennomgangen kan ikke være frem i tid.")
     if not reviewers.strip():
-        errors["reviewers"] = "Skriv hvem som gjennomførte gjennomgangen."
+        errors["reviewers"] = _("Skriv hvem som gjennomførte gjennomgangen.")
     for item in ITEMS:
         score = scores.get(item.code)
         if score is None or not 1 <= score <= 5:
-            errors[f"score_{item.code}"] = f"Gi «{item.label}» en skår fra 1 til 5."
+            errors[f"score_{item.code}"] = _("Gi «%(label)s» en skår fra 1 til 5.") % {
+                "label": item.label
+            }
     if errors:
         raise ValidationError(errors)
     assert reviewed_on is not None

@@ -14,6 +14,9 @@ from datetime import date
 from decimal import Decimal
 
 from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from samspill.lib.validation import InvalidValue
 
@@ -30,7 +33,7 @@ class Range:
     low: Number
     high: Number
     #: What the number is, for the message ("timer per uke").
-    what: str
+    what: StrOrPromise
 
     def message(self) -> str:
         return f"Skriv et tall fra {_show(self.low)} til {_show(self.high)} ({self.what})."
@@ -57,12 +60,12 @@ def _show(number: Number) -> str:
     return number_format(number, force_grouping=True)
 
 
-MONTHLY_WAGE = Range(1, 1_000_000, "kroner i måneden")
+MONTHLY_WAGE = Range(1, 1_000_000, gettext_lazy("kroner i måneden"))
 #: Holiday pay, pension and employer's tax as decimals (0.12 is 12 %).
 RATE = Range(Decimal(0), Decimal("0.5"), "som desimaltall, f.eks. 0,12")
 PERCENT = Range(0, 100, "prosent")
-HOURS_PER_WEEK = Range(Decimal(0), Decimal(60), "timer per uke")
-HOURS_PER_MONTH = Range(Decimal(0), Decimal(250), "timer per måned")
+HOURS_PER_WEEK = Range(Decimal(0), Decimal(60), gettext_lazy("timer per uke"))
+HOURS_PER_MONTH = Range(Decimal(0), Decimal(250), gettext_lazy("timer per måned"))
 AMOUNT = Range(0, 10_000_000, "kroner")
 KILOMETRES = Range(0, 1000, "kilometer")
 AGE = Range(0, 120, "år")
@@ -72,7 +75,10 @@ DAYS = Range(0, 3660, "dager")
 
 
 def date_message() -> str:
-    return f"Skriv en dato mellom år {FIRST_YEAR} og {LAST_YEAR}."
+    return _("Skriv en dato mellom år %(FIRST_YEAR)s og %(LAST_YEAR)s.") % {
+        "FIRST_YEAR": FIRST_YEAR,
+        "LAST_YEAR": LAST_YEAR,
+    }
 
 
 def check_date(value: date | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from stdnum import exceptions as stdnum_exceptions
 from stdnum.no import orgnr
 
@@ -17,20 +18,25 @@ def normalize_org_number(value: str) -> str:
     """
     compact = orgnr.compact(value or "")
     if not compact:
-        raise InvalidValue("Skriv inn organisasjonsnummeret (ni siffer).")
+        raise InvalidValue(_("Skriv inn organisasjonsnummeret (ni siffer)."))
     if not compact.isdigit():
-        raise InvalidValue("Organisasjonsnummeret kan bare inneholde siffer.")
+        raise InvalidValue(_("Organisasjonsnummeret kan bare inneholde siffer."))
     if len(compact) != 9:
-        raise InvalidValue(f"Organisasjonsnummeret må ha ni siffer (du skrev {len(compact)}).")
+        raise InvalidValue(
+            _("Organisasjonsnummeret må ha ni siffer (du skrev %(compact)s).")
+            % {"compact": len(compact)}
+        )
     try:
         return str(orgnr.validate(compact))
     except stdnum_exceptions.InvalidChecksum:
         raise InvalidValue(
-            "Organisasjonsnummeret er ikke gyldig: kontrollsifferet stemmer ikke. "
-            "Sjekk at du har skrevet av riktig fra Enhetsregisteret."
+            _(
+                "Organisasjonsnummeret er ikke gyldig: kontrollsifferet stemmer ikke. "
+                "Sjekk at du har skrevet av riktig fra Enhetsregisteret."
+            )
         ) from None
     except stdnum_exceptions.ValidationError:
-        raise InvalidValue("Organisasjonsnummeret er ikke gyldig.") from None
+        raise InvalidValue(_("Organisasjonsnummeret er ikke gyldig.")) from None
 
 
 def format_org_number(value: str) -> str:

@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samspill.accounts.models import Role
@@ -146,7 +147,7 @@ def pair(request: AuthenticatedRequest, process_id: UUID, opening_id: UUID) -> H
         lambda: services.match_propose(
             actor=request.user, process=process, opening=opening, **form.cleaned_data
         ),
-        done="Matchen er foreslått.",
+        done=_("Matchen er foreslått."),
         then=_match_url,
     )
     context = {
@@ -206,7 +207,7 @@ def carve(request: AuthenticatedRequest, process_id: UUID, workplace_id: UUID) -
                 tasks=[task.pk for task in form.cleaned_data["tasks"]],
             ),
         ),
-        done="Stillingen er opprettet som utkast og foreslått for kandidaten.",
+        done=_("Stillingen er opprettet som utkast og foreslått for kandidaten."),
         then=_match_url,
     )
     context = {"access": process_access, "workplace": workplace, "carved": carved, "form": form}
@@ -240,7 +241,7 @@ def match_detail(request: AuthenticatedRequest, match_id: UUID) -> HttpResponse:
         request,
         form,
         lambda: services.match_move(actor=request.user, match=match, **form.cleaned_data),
-        done="Matchen er oppdatert.",
+        done=_("Matchen er oppdatert."),
         then=_match_url,
     )
     context = {
@@ -264,7 +265,7 @@ def meetings(request: AuthenticatedRequest) -> HttpResponse:
         request,
         form,
         lambda: services.meeting_create(actor=request.user, **form.cleaned_data),
-        done="Matchemøtet er opprettet. Forbered agendaen når stillingene er klare.",
+        done=_("Matchemøtet er opprettet. Forbered agendaen når stillingene er klare."),
         then=lambda m: reverse("matching:meeting", kwargs={"meeting_id": m.uuid}),
     )
     context = {
@@ -327,7 +328,7 @@ def meeting_prepare(request: AuthenticatedRequest, meeting_id: UUID) -> HttpResp
         request,
         meeting,
         lambda: services.meeting_prepare(actor=request.user, meeting=meeting),
-        "Agendaen er forberedt.",
+        _("Agendaen er forberedt."),
     )
 
 
@@ -341,13 +342,13 @@ def line_outcome(request: AuthenticatedRequest, meeting_id: UUID, line_id: UUID)
     )
     form = OutcomeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Velg utfall for linjen.")
+        messages.error(request, _("Velg utfall for linjen."))
         return redirect(_meeting_url(meeting))
     return _post_and_back(
         request,
         meeting,
         lambda: services.meeting_record_outcome(actor=request.user, line=line, **form.cleaned_data),
-        "Utfallet er ført.",
+        _("Utfallet er ført."),
     )
 
 
@@ -363,7 +364,7 @@ def line_share(request: AuthenticatedRequest, meeting_id: UUID, line_id: UUID) -
         request,
         meeting,
         lambda: services.meeting_share_line(actor=request.user, line=line),
-        "Kandidaten er delt med møtet.",
+        _("Kandidaten er delt med møtet."),
     )
 
 
@@ -379,5 +380,5 @@ def match_agreement(request: AuthenticatedRequest, match_id: UUID) -> HttpRespon
         for message in error.messages:
             messages.error(request, message)
         return redirect(_match_url(match))
-    messages.success(request, "Utkastet til avtale er laget fra matchen.")
+    messages.success(request, _("Utkastet til avtale er laget fra matchen."))
     return redirect("agreements:edit", agreement_id=agreement.uuid)

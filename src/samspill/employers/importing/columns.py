@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 
 class ImportKind(models.TextChoices):
@@ -21,28 +22,28 @@ class ImportKind(models.TextChoices):
 class Column:
     name: str
     required: bool
-    description: str
-    example: str
+    description: StrOrPromise
+    example: StrOrPromise
     #: the service's field that this column fills (to put its errors on the column)
     field: str
 
 
 _ORG = Column(
-    "organisasjonsnummer", True, "Ni siffer fra Enhetsregisteret.", "974760673", "org_number"
+    "organisasjonsnummer", True, _("Ni siffer fra Enhetsregisteret."), "974760673", "org_number"
 )
 
 COLUMNS: dict[str, list[Column]] = {
     ImportKind.EMPLOYERS: [
         _ORG,
-        Column("navn", True, "Virksomhetens navn.", "Eksempel Lager AS", "name"),
+        Column("navn", True, _("Virksomhetens navn."), "Eksempel Lager AS", "name"),
         Column(
             "bransje",
             True,
-            "En av bransjene i Samspill, skrevet som i listen (f.eks. «Lager og logistikk»).",
-            "Lager og logistikk",
+            _("En av bransjene i Samspill, skrevet som i listen (f.eks. «Lager og logistikk»)."),
+            _("Lager og logistikk"),
             "sector",
         ),
-        Column("ia_avtale", False, "«ja» eller «nei» (tom betyr nei).", "ja", "ia_agreement"),
+        Column("ia_avtale", False, _("«ja» eller «nei» (tom betyr nei)."), "ja", "ia_agreement"),
         Column(
             "antall_ansatte",
             False,
@@ -53,58 +54,62 @@ COLUMNS: dict[str, list[Column]] = {
         Column(
             "ønsker",
             False,
-            "Hva arbeidsgiveren ønsker seg.",
-            "Ønsker en ung person til lett lagerarbeid",
+            _("Hva arbeidsgiveren ønsker seg."),
+            _("Ønsker en ung person til lett lagerarbeid"),
             "wishes",
         ),
         Column(
             "erfaring_med_inkludering",
             False,
-            "Tidligere erfaring med praksisplasser, lønnstilskudd o.l.",
-            "Har hatt to på arbeidstrening",
+            _("Tidligere erfaring med praksisplasser, lønnstilskudd o.l."),
+            _("Har hatt to på arbeidstrening"),
             "inclusion_notes",
         ),
     ],
     ImportKind.WORKPLACES: [
         _ORG,
-        Column("navn", True, "Navnet på arbeidsplassen.", "Hovedlageret", "name"),
+        Column("navn", True, _("Navnet på arbeidsplassen."), "Hovedlageret", "name"),
         Column("adresse", True, "Gateadresse.", "Lagerveien 1", "address"),
-        Column("kommune", True, "Kommunen arbeidsplassen ligger i.", "Oslo", "municipality"),
-        Column("breddegrad", True, "Desimaltall, komma eller punktum.", "59,92", "latitude"),
-        Column("lengdegrad", True, "Desimaltall, komma eller punktum.", "10,80", "longitude"),
-        Column("fadder_eller_mentor", False, "«ja» eller «nei».", "ja", "buddy_available"),
+        Column("kommune", True, _("Kommunen arbeidsplassen ligger i."), "Oslo", "municipality"),
+        Column("breddegrad", True, _("Desimaltall, komma eller punktum."), "59,92", "latitude"),
+        Column("lengdegrad", True, _("Desimaltall, komma eller punktum."), "10,80", "longitude"),
+        Column("fadder_eller_mentor", False, _("«ja» eller «nei»."), "ja", "buddy_available"),
         Column(
             "introduksjonsrutine",
             False,
-            "Hvordan nye tas imot.",
-            "Første dag med leder",
+            _("Hvordan nye tas imot."),
+            _("Første dag med leder"),
             "introduction_routine",
         ),
         Column(
-            "internopplæring", False, "Opplæring de gir selv.", "Truckkurs", "internal_training"
+            "internopplæring", False, _("Opplæring de gir selv."), "Truckkurs", "internal_training"
         ),
         Column(
             "fysisk_arbeidsmiljø",
             False,
-            "Lokaler, støy, lys.",
-            "Kaldt lager",
+            _("Lokaler, støy, lys."),
+            _("Kaldt lager"),
             "physical_environment",
         ),
         Column(
-            "sosialt_arbeidsmiljø", False, "Kolleger, pauser.", "Felles lunsj", "social_environment"
+            "sosialt_arbeidsmiljø",
+            False,
+            _("Kolleger, pauser."),
+            _("Felles lunsj"),
+            "social_environment",
         ),
         Column(
             "karrieremuligheter",
             False,
-            "Muligheter for å utvikle seg.",
-            "Kan bli skiftleder",
+            _("Muligheter for å utvikle seg."),
+            _("Kan bli skiftleder"),
             "career_opportunities",
         ),
         Column(
             "rekrutteringsbehov",
             False,
-            "Reelt behov for arbeidskraft.",
-            "Trenger folk til høsten",
+            _("Reelt behov for arbeidskraft."),
+            _("Trenger folk til høsten"),
             "recruitment_need",
         ),
     ],
@@ -113,40 +118,44 @@ COLUMNS: dict[str, list[Column]] = {
         Column(
             "arbeidsplass",
             True,
-            "Navnet på en arbeidsplass som allerede er registrert hos arbeidsgiveren.",
+            _("Navnet på en arbeidsplass som allerede er registrert hos arbeidsgiveren."),
             "Hovedlageret",
             "workplace",
         ),
         Column(
             "type",
             True,
-            "Stilling, Praksisplass, Læreplass eller Rekrutteringsoppdrag.",
+            _("Stilling, Praksisplass, Læreplass eller Rekrutteringsoppdrag."),
             "Praksisplass",
             "kind",
         ),
         Column(
-            "formål", True, "Utprøving, Arbeidstrening eller Ansettelse.", "Utprøving", "purpose"
+            "formål",
+            True,
+            _("Utprøving, Arbeidstrening eller Ansettelse."),
+            _("Utprøving"),
+            "purpose",
         ),
-        Column("tittel", True, "Kort tittel.", "Lagermedarbeider", "title"),
-        Column("timer_per_uke", True, "Mellom 0,5 og 40.", "20", "hours_per_week"),
-        Column("beskrivelse", False, "Fritekst.", "Plukk og pakking", "description"),
+        Column("tittel", True, _("Kort tittel."), "Lagermedarbeider", "title"),
+        Column("timer_per_uke", True, _("Mellom 0,5 og 40."), "20", "hours_per_week"),
+        Column("beskrivelse", False, "Fritekst.", _("Plukk og pakking"), "description"),
         Column(
             "oppgaver",
             False,
-            "Navn på kartlagte oppgaver ved arbeidsplassen, skilt med |.",
-            "Pakking og merking",
+            _("Navn på kartlagte oppgaver ved arbeidsplassen, skilt med |."),
+            _("Pakking og merking"),
             "tasks",
         ),
-        Column("oppstart", False, "Dato, f.eks. 01.09.2026.", "01.09.2026", "starts_on"),
-        Column("sluttdato", False, "Dato, etter oppstart.", "30.11.2026", "ends_on"),
+        Column("oppstart", False, _("Dato, f.eks. 01.09.2026."), "01.09.2026", "starts_on"),
+        Column("sluttdato", False, _("Dato, etter oppstart."), "30.11.2026", "ends_on"),
         Column(
             "søknadsfrist",
             False,
-            "Dato, før eller samme dag som oppstart.",
+            _("Dato, før eller samme dag som oppstart."),
             "15.08.2026",
             "application_deadline",
         ),
-        Column("status", False, "«utkast» (standard) eller «åpen».", "utkast", "to_status"),
+        Column("status", False, _("«utkast» (standard) eller «åpen»."), "utkast", "to_status"),
     ],
 }
 

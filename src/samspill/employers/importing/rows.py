@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from samspill.accounts.models import User
 from samspill.audit.models import Action, Purpose
@@ -77,7 +78,7 @@ def _bool(cells: dict[str, str], column: str, field: str) -> bool:
         return True
     if value in _NO:
         return False
-    raise CellError(field, f"«{cells[column]}» er ikke «ja» eller «nei».")
+    raise CellError(field, _("«%(cells)s» er ikke «ja» eller «nei».") % {"cells": cells[column]})
 
 
 def _choice(cells: dict[str, str], column: str, field: str, choices: Any, required: bool) -> str:
@@ -89,7 +90,11 @@ def _choice(cells: dict[str, str], column: str, field: str, choices: Any, requir
         if wanted in (str(choice.value).lower(), str(choice.label).lower().replace("–", "-")):
             return str(choice.value)
     options = ", ".join(str(choice.label) for choice in choices)
-    raise CellError(field, f"«{value}» er ikke et gyldig valg. Velg blant: {options}.")
+    raise CellError(
+        field,
+        _("«%(value)s» er ikke et gyldig valg. Velg blant: %(options)s.")
+        % {"value": value, "options": options},
+    )
 
 
 def _number(cells: dict[str, str], column: str, field: str) -> Decimal | None:
@@ -99,7 +104,9 @@ def _number(cells: dict[str, str], column: str, field: str) -> Decimal | None:
     try:
         return Decimal(value)
     except InvalidOperation:
-        raise CellError(field, f"«{cells[column]}» er ikke et tall.") from None
+        raise CellError(
+            field, _("«%(cells)s» er ikke et tall.") % {"cells": cells[column]}
+        ) from None
 
 
 _DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y")
@@ -114,7 +121,9 @@ def _date(cells: dict[str, str], column: str, field: str) -> date | None:
             return datetime.strptime(value, pattern).date()
         except ValueError:
             continue
-    raise CellError(field, f"«{value}» er ikke en dato. Skriv f.eks. 01.09.2026.")
+    raise CellError(
+        field, _("«%(value)s» er ikke en dato. Skriv f.eks. 01.09.2026.") % {"value": value}
+    )
 
 
 def _employer(cells: dict[str, str]) -> Employer:
@@ -126,8 +135,11 @@ def _employer(cells: dict[str, str]) -> Employer:
     if employer is None:
         raise CellError(
             "org_number",
-            f"Ingen arbeidsgiver med organisasjonsnummer {org_number} er registrert. "
-            "Importer arbeidsgiveren først.",
+            _(
+                "Ingen arbeidsgiver med organisasjonsnummer %(org_number)s er registrert. "
+                "Importer arbeidsgiveren først."
+            )
+            % {"org_number": org_number},
         )
     return employer
 
@@ -196,7 +208,11 @@ def _tasks_of(workplace: Workplace, cells: dict[str, str]) -> list[Any]:
     for name in names:
         task = workplace.tasks.filter(name__iexact=name).first()
         if task is None:
-            raise CellError("tasks", f"«{name}» er ikke kartlagt ved {workplace.name}.")
+            raise CellError(
+                "tasks",
+                _("«%(name)s» er ikke kartlagt ved %(workplace)s.")
+                % {"name": name, "workplace": workplace.name},
+            )
         tasks.append(task)
     return tasks
 
@@ -206,7 +222,7 @@ def _opening_row(actor: User, cells: dict[str, str]) -> str:
     workplace = _workplace_of(employer, cells)
     status = _choice(cells, "status", "to_status", OpeningStatus, required=False)
     if status not in ("", OpeningStatus.DRAFT, OpeningStatus.OPEN):
-        raise CellError("to_status", "Status kan bare være «utkast» eller «åpen» ved import.")
+        raise CellError("to_status", _("Status kan bare være «utkast» eller «åpen» ved import."))
     data = services.OpeningInput(
         kind=_choice(cells, "type", "kind", OpeningKind, required=True),
         purpose=_choice(cells, "formål", "purpose", OpeningPurpose, required=True),
@@ -259,9 +275,9 @@ def check_columns(kind: str, table: Table) -> list[str]:
     missing = [c.name for c in COLUMNS[kind] if c.required and c.name not in table.headers]
     if missing:
         raise ImportFileError(
-            "Filen mangler disse kolonnene: "
+            _("Filen mangler disse kolonnene: ")
             + ", ".join(missing)
-            + ". Første rad må være overskriftene. Last ned malen for å se riktige kolonner."
+            + _(". Første rad må være overskriftene. Last ned malen for å se riktige kolonner.")
         )
     return [h for h in table.headers if h and h not in known]
 

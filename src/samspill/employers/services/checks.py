@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from samspill.lib import bounds
 from samspill.lib.validation import InvalidValue
@@ -57,14 +58,16 @@ def normalize_phone(errors: Errors, field: str, value: str) -> str:
     if compact.startswith("+47"):
         compact = compact[3:]
     if not compact:
-        errors.add(field, "Skriv inn telefonnummeret.")
+        errors.add(field, _("Skriv inn telefonnummeret."))
     elif compact.startswith("+") and compact[1:].isdigit() and 8 <= len(compact) - 1 <= 15:
         return compact
     elif not (compact.isdigit() and len(compact) == 8):
         errors.add(
             field,
-            "Telefonnummeret må ha åtte siffer, eller starte med + og landskode "
-            "(f.eks. 912 34 567 eller +46 70 123 45 67).",
+            _(
+                "Telefonnummeret må ha åtte siffer, eller starte med + og landskode "
+                "(f.eks. 912 34 567 eller +46 70 123 45 67)."
+            ),
         )
     return compact
 
@@ -72,28 +75,28 @@ def normalize_phone(errors: Errors, field: str, value: str) -> str:
 def check_hours(errors: Errors, field: str, hours: Decimal | float | int | None) -> Decimal:
     value = Decimal(str(hours)) if hours is not None else Decimal(0)
     if hours is None:
-        errors.add(field, "Skriv inn antall timer per uke.")
+        errors.add(field, _("Skriv inn antall timer per uke."))
     elif not MIN_HOURS_PER_WEEK <= value <= MAX_HOURS_PER_WEEK:
-        errors.add(field, "Timer per uke må være mellom 0,5 og 40.")
+        errors.add(field, _("Timer per uke må være mellom 0,5 og 40."))
     elif value != value.quantize(Decimal("0.1")):
-        errors.add(field, "Timer per uke kan ha høyst én desimal (f.eks. 7,5).")
+        errors.add(field, _("Timer per uke kan ha høyst én desimal (f.eks. 7,5)."))
     return value
 
 
 def check_coordinates(errors: Errors, latitude: float | None, longitude: float | None) -> None:
     if latitude is None:
-        errors.add("latitude", "Skriv inn breddegrad (f.eks. 59,91).")
+        errors.add("latitude", _("Skriv inn breddegrad (f.eks. 59,91)."))
     elif not LATITUDE_RANGE[0] <= latitude <= LATITUDE_RANGE[1]:
-        errors.add("latitude", "Breddegraden må ligge i Norge (mellom 57 og 81).")
+        errors.add("latitude", _("Breddegraden må ligge i Norge (mellom 57 og 81)."))
     if longitude is None:
-        errors.add("longitude", "Skriv inn lengdegrad (f.eks. 10,75).")
+        errors.add("longitude", _("Skriv inn lengdegrad (f.eks. 10,75)."))
     elif not LONGITUDE_RANGE[0] <= longitude <= LONGITUDE_RANGE[1]:
-        errors.add("longitude", "Lengdegraden må ligge i Norge (mellom −10 og 35).")
+        errors.add("longitude", _("Lengdegraden må ligge i Norge (mellom −10 og 35)."))
 
 
 def check_choice(errors: Errors, field: str, value: str, choices: Iterable[str], label: str) -> str:
     if value not in set(choices):
-        errors.add(field, f"Velg {label} fra listen.")
+        errors.add(field, _("Velg %(label)s fra listen.") % {"label": label})
     return value
 
 

@@ -8,6 +8,7 @@ from uuid import UUID
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from samspill.audit.models import Purpose
@@ -56,7 +57,7 @@ def opening_create(request: AuthenticatedRequest, employer_id: UUID) -> HttpResp
             workplace=form.cleaned_data["workplace"],
             data=form.opening_input(),
         ),
-        done="Stillingen er lagret som utkast.",
+        done=_("Stillingen er lagret som utkast."),
         then=_opening_url,
     )
     context = {"form": form, "employer": employer}
@@ -109,7 +110,7 @@ def opening_edit(
         lambda: services.opening_update(
             actor=request.user, opening=opening, data=form.opening_input()
         ),
-        done="Stillingen er oppdatert.",
+        done=_("Stillingen er oppdatert."),
         then=_opening_url,
     )
     context = {"form": form, "employer": access.employer, "opening": opening}
@@ -135,7 +136,7 @@ def opening_status(
         lambda: services.opening_change_status(
             actor=request.user, opening=opening, **form.cleaned_data
         ),
-        done="Statusen er endret.",
+        done=_("Statusen er endret."),
         then=_opening_url,
     )
     context = {"form": form, "employer": access.employer, "opening": opening}

@@ -8,6 +8,7 @@ from uuid import UUID
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from samspill.audit.models import Purpose
@@ -45,7 +46,7 @@ def workplace_create(request: AuthenticatedRequest, employer_id: UUID) -> HttpRe
         lambda: services.workplace_create(
             actor=request.user, employer=access.employer, **form.cleaned_data
         ),
-        done="Arbeidsplassen er registrert.",
+        done=_("Arbeidsplassen er registrert."),
         then=_workplace_url,
     )
     context = {"form": form, "employer": access.employer}
@@ -95,7 +96,7 @@ def workplace_edit(
         lambda: services.workplace_update(
             actor=request.user, workplace=workplace, **form.cleaned_data
         ),
-        done="Arbeidsplassen er oppdatert.",
+        done=_("Arbeidsplassen er oppdatert."),
         then=_workplace_url,
     )
     context = {"form": form, "employer": access.employer, "workplace": workplace}
@@ -126,7 +127,7 @@ def task_create(
         lambda: services.task_create(
             actor=request.user, workplace=access.workplace, **form.service_kwargs()
         ),
-        done="Oppgaven er kartlagt.",
+        done=_("Oppgaven er kartlagt."),
         then=lambda task: _workplace_url(task.workplace),
     )
     context = {"form": form, "employer": access.employer, "workplace": access.workplace}
@@ -156,7 +157,7 @@ def task_edit(
         request,
         form,
         lambda: services.task_update(actor=request.user, task=task, **form.service_kwargs()),
-        done="Oppgaven er oppdatert.",
+        done=_("Oppgaven er oppdatert."),
         then=lambda saved: _workplace_url(saved.workplace),
     )
     context = {

@@ -7,6 +7,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samspill.accounts.models import OFFICE_ROLES, User
 from samspill.followup.models import Commitment
@@ -20,11 +21,11 @@ def followup_add_commitment(
 ) -> Commitment:
     errors: dict[str, str] = {}
     if not title.strip():
-        errors["title"] = "Skriv hva NAV skal gjøre."
+        errors["title"] = _("Skriv hva NAV skal gjøre.")
     if deadline < process.started_on:
-        errors["deadline"] = "Fristen kan ikke være før forløpet startet."
+        errors["deadline"] = _("Fristen kan ikke være før forløpet startet.")
     if owner.role not in OFFICE_ROLES or not owner.is_active:
-        errors["owner"] = "Den ansvarlige må være en ansatt i NAV."
+        errors["owner"] = _("Den ansvarlige må være en ansatt i NAV.")
     if errors:
         raise ValidationError(errors)
     commitment = Commitment.objects.create(
@@ -40,12 +41,12 @@ def followup_add_commitment(
 def followup_complete_commitment(*, actor: User, commitment: Commitment) -> Commitment:
     commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
     if commitment.done_on is not None:
-        raise ValidationError("Forpliktelsen er allerede utført.")
+        raise ValidationError(_("Forpliktelsen er allerede utført."))
     commitment.done_on, commitment.done_by = timezone.localdate(), actor
     commitment.save(update_fields=["done_on", "done_by"])
     audit_change(
         actor=actor,
         process=commitment.process,
-        detail=f"forpliktelse utført: {commitment.title[:80]}",
+        detail=_("forpliktelse utført: %(title)s") % {"title": commitment.title[:80]},
     )
     return commitment

@@ -7,6 +7,8 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from samspill.accounts.models import User
 from samspill.employers.models import Employer
@@ -36,26 +38,32 @@ def _check(
 ) -> dict[str, str]:
     errors: dict[str, str] = {}
     if on > timezone.localdate():
-        errors["on"] = "Datoen kan ikke være frem i tid."
+        errors["on"] = _("Datoen kan ikke være frem i tid.")
     elif on < process.started_on:
-        errors["on"] = f"Datoen kan ikke være før forløpet startet ({process.started_on:%d.%m.%Y})."
+        errors["on"] = _("Datoen kan ikke være før forløpet startet (%(started_on)s).") % {
+            "started_on": date_format(process.started_on, "SHORT_DATE_FORMAT")
+        }
     if party in EMPLOYER_PARTIES and employer is None:
-        errors["employer"] = "Velg hvilken arbeidsgiver kontakten var med."
+        errors["employer"] = _("Velg hvilken arbeidsgiver kontakten var med.")
     remote = form in (Form.PHONE, Form.VIDEO, Form.MESSAGE)
     if remote and place != Place.REMOTE:
-        errors["place"] = "Telefon, video og meldinger er ikke fysiske møter: velg «Ikke fysisk»."
+        errors["place"] = _(
+            "Telefon, video og meldinger er ikke fysiske møter: velg «Ikke fysisk»."
+        )
     if not remote and place == Place.REMOTE:
-        errors["place"] = "Velg hvor dere møttes."
+        errors["place"] = _("Velg hvor dere møttes.")
     if plan_item is not None:
         if plan_item.plan.process_id != process.pk or plan_item.plan.ended_on is not None:
-            errors["plan_item"] = "Den planlagte kontakten hører ikke til en aktiv plan i forløpet."
-        elif party not in _COMPLETES[plan_item.party]:
-            errors["party"] = (
-                f"«{plan_item.label}» er med {plan_item.get_party_display().lower()}: "
-                "velg riktig part."
+            errors["plan_item"] = _(
+                "Den planlagte kontakten hører ikke til en aktiv plan i forløpet."
             )
+        elif party not in _COMPLETES[plan_item.party]:
+            errors["party"] = _("«%(label)s» er med %(value)s: velg riktig part.") % {
+                "label": plan_item.label,
+                "value": plan_item.get_party_display().lower(),
+            }
     if outside_work and not outside_work_owner.strip():
-        errors["outside_work_owner"] = "Skriv hvem som følger opp utenomtinget."
+        errors["outside_work_owner"] = _("Skriv hvem som følger opp utenomtinget.")
     return errors
 
 

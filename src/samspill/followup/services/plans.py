@@ -12,6 +12,8 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from samspill.accounts.models import User
 from samspill.followup.models import (
@@ -33,7 +35,11 @@ SYSTEM_REASONS = frozenset({EndReason.REPLACED})
 
 def _record(*, actor: User, plan: FollowupPlan, description: str) -> None:
     PlanChange.objects.create(plan=plan, by=actor, description=description[:500])
-    audit_change(actor=actor, process=plan.process, detail=f"oppfølgingsplan: {description}")
+    audit_change(
+        actor=actor,
+        process=plan.process,
+        detail=_("oppfølgingsplan: %(description)s") % {"description": description},
+    )
 
 
 def _end(*, actor: User, plan: FollowupPlan, reason: str, note: str, ended_on: date) -> None:
@@ -52,11 +58,14 @@ def followup_start_plan(
     """A new plan from a template. An active plan is ended as replaced (recorded, not silent)."""
     chosen = TEMPLATES.get(template)
     if chosen is None:
-        raise ValidationError({"template": "Velg en mal for planen."})
+        raise ValidationError({"template": _("Velg en mal for planen.")})
     if starts_on < process.started_on:
         started = f"{process.started_on:%d.%m.%Y}"
         raise ValidationError(
-            {"starts_on": f"Oppstart kan ikke være før forløpet startet ({started})."}
+            {
+                "starts_on": _("Oppstart kan ikke være før forløpet startet (%(started)s).")
+                % {"started": started}
+            }
         )
     current = process.followup_plans.select_for_update().filter(ended_on__isnull=True).first()
     if current is not None:
@@ -64,13 +73,13 @@ def followup_start_plan(
             actor=actor,
             plan=current,
             reason=EndReason.REPLACED,
-            note=f"Ny plan: {chosen.label}",
+            note=_("Ny plan: %(label)s") % {"label": chosen.label},
             ended_on=timezone.localdate(),
         )
     plan = FollowupPlan.objects.create(
         process=process,
         template=chosen.code,
-        title=chosen.label,
+        title=str(chosen.label),
         starts_on=starts_on,
         minimum_until=add_months(starts_on, chosen.minimum_months)
         if chosen.minimum_months
@@ -90,7 +99,11 @@ def followup_start_plan(
         )
         for item in chosen.items
     )
-    _record(actor=actor, plan=plan, description=f"Opprettet fra malen «{chosen.label}»")
+    _record(
+        actor=actor,
+        plan=plan,
+        description=_("Opprettet fra malen «%(label)s»") % {"label": chosen.label},
+    )
     return plan
 
 
@@ -106,17 +119,17 @@ def _check_item(
 ) -> None:
     errors: dict[str, str] = {}
     if plan.ended_on is not None:
-        raise ValidationError("Planen er avsluttet og kan ikke endres.")
+        raise ValidationError(_("Planen er avsluttet og kan ikke endres."))
     if not label.strip():
-        errors["label"] = "Skriv hva kontakten gjelder."
+        errors["label"] = _("Skriv hva kontakten gjelder.")
     if party not in PlanParty.values:
-        errors["party"] = "Velg hvem kontakten er med."
+        errors["party"] = _("Velg hvem kontakten er med.")
     if form not in ContactForm.values:
-        errors["form"] = "Velg form."
+        errors["form"] = _("Velg form.")
     if interval_days is not None and not 1 <= interval_days <= 366:
-        errors["interval_days"] = "Hvor ofte må være mellom 1 og 366 dager."
+        errors["interval_days"] = _("Hvor ofte må være mellom 1 og 366 dager.")
     if ends_on is not None and ends_on < first_due_on:
-        errors["ends_on"] = "Sluttdatoen kan ikke være før første gang."
+        errors["ends_on"] = _("Sluttdatoen kan ikke være før første gang.")
     if errors:
         raise ValidationError(errors)
 
@@ -162,7 +175,9 @@ def followup_add_item(
         interval_days=interval_days,
         ends_on=ends_on,
     )
-    _record(actor=actor, plan=plan, description=f"La til {_describe(item)}")
+    _record(
+        actor=actor, plan=plan, description=_("La til %(describe)s") % {"describe": _describe(item)}
+    )
     return item
 
 
@@ -191,14 +206,19 @@ def followup_change_item(
     item.label, item.party, item.form = label.strip(), party, form
     item.first_due_on, item.interval_days, item.ends_on = first_due_on, interval_days, ends_on
     item.save()
-    _record(actor=actor, plan=item.plan, description=f"Endret {before} til {_describe(item)}")
+    _record(
+        actor=actor,
+        plan=item.plan,
+        description=_("Endret %(before)s til %(describe)s")
+        % {"before": before, "describe": _describe(item)},
+    )
     return item
 
 
 @transaction.atomic
 def followup_remove_item(*, actor: User, item: PlanItem) -> PlanItem:
     if item.plan.ended_on is not None:
-        raise ValidationError("Planen er avsluttet og kan ikke endres.")
+        raise ValidationError(_("Planen er avsluttet og kan ikke endres."))
     item.removed_at = timezone.now()
     item.save(update_fields=["removed_at"])
     _record(actor=actor, plan=item.plan, description=f"Fjernet {_describe(item)}")
@@ -219,18 +239,17 @@ def followup_end_plan(
     note = note.strip()
     errors: dict[str, str] = {}
     if plan.ended_on is not None:
-        raise ValidationError("Planen er allerede avsluttet.")
+        raise ValidationError(_("Planen er allerede avsluttet."))
     if reason not in EndReason.values or reason in SYSTEM_REASONS:
-        errors["reason"] = "Velg hvorfor oppfølgingen avsluttes."
+        errors["reason"] = _("Velg hvorfor oppfølgingen avsluttes.")
     elif reason == EndReason.OTHER and not note:
-        errors["note"] = "Skriv hvorfor oppfølgingen avsluttes."
+        errors["note"] = _("Skriv hvorfor oppfølgingen avsluttes.")
     if plan.minimum_until and ended_on < plan.minimum_until and not note:
-        errors["note"] = (
-            f"Oppfølgingen skal vare minst til {plan.minimum_until:%d.%m.%Y}. "
-            "Skriv hvorfor den avsluttes før."
-        )
+        errors["note"] = _(
+            "Oppfølgingen skal vare minst til %(minimum_until)s. Skriv hvorfor den avsluttes før."
+        ) % {"minimum_until": date_format(plan.minimum_until, "SHORT_DATE_FORMAT")}
     if ended_on > timezone.localdate():
-        errors["ended_on"] = "Datoen kan ikke være frem i tid."
+        errors["ended_on"] = _("Datoen kan ikke være frem i tid.")
     if errors:
         raise ValidationError(errors)
     _end(actor=actor, plan=plan, reason=reason, note=note, ended_on=ended_on)

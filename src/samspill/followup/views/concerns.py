@@ -8,6 +8,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from samspill.followup import selectors, services
@@ -32,7 +34,8 @@ def concern_new(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse
         else:
             messages.success(
                 request,
-                f"Takk, vi har fått beskjeden. Du får svar senest {concern.respond_by:%d.%m.%Y}.",
+                _("Takk, vi har fått beskjeden. Du får svar senest %(respond_by)s.")
+                % {"respond_by": date_format(concern.respond_by, "SHORT_DATE_FORMAT")},
             )
             return redirect("followup:concern_new", process_id=access.process.uuid)
     context = {
@@ -62,7 +65,7 @@ def concern_answer(
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Svaret er lagret, og arbeidsgiveren ser det.")
+            messages.success(request, _("Svaret er lagret, og arbeidsgiveren ser det."))
             return redirect("followup:plan", process_id=access.process.uuid)
     context = {"access": access, "form": form, "concern": concern}
     return render(request, "followup/concern_answer.html", context)

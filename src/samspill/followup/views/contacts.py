@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from samspill.employers.access import employer_list_for_user
@@ -63,8 +65,9 @@ def log_contact(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse
 def _logged_message(process: InclusionProcess) -> str:
     upcoming = [s for s in selectors.schedule_of(process=process) if s.due is not None]
     if not upcoming:
-        return "Kontakten er logget."
+        return _("Kontakten er logget.")
     first = min(upcoming, key=lambda s: s.due or timezone.localdate())
-    return (
-        f"Kontakten er logget. Neste planlagte kontakt: {first.item.label}, {first.due:%d.%m.%Y}."
-    )
+    return _("Kontakten er logget. Neste planlagte kontakt: %(label)s, %(due)s.") % {
+        "label": first.item.label,
+        "due": date_format(first.due or timezone.localdate(), "SHORT_DATE_FORMAT"),
+    }

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samspill.followup import selectors, services
@@ -59,7 +60,9 @@ def plan_new(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Oppfølgingsplanen er laget. Juster den sammen med partene.")
+            messages.success(
+                request, _("Oppfølgingsplanen er laget. Juster den sammen med partene.")
+            )
             return redirect("followup:plan", process_id=access.process.uuid)
     context = {"access": access, "form": form, "current": current}
     return render(request, "followup/plan_new.html", context)
@@ -78,7 +81,7 @@ def plan_end(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Oppfølgingen er avsluttet, og begrunnelsen er lagret.")
+            messages.success(request, _("Oppfølgingen er avsluttet, og begrunnelsen er lagret."))
             return redirect("followup:plan", process_id=access.process.uuid)
     return render(
         request, "followup/plan_end.html", {"access": access, "form": form, "plan": current}
@@ -101,7 +104,7 @@ def item_new(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Kontakten er lagt til i planen.")
+            messages.success(request, _("Kontakten er lagt til i planen."))
             return redirect("followup:plan", process_id=access.process.uuid)
     context = {"access": access, "form": form, "item": None}
     return render(request, "followup/item_form.html", context)
@@ -121,7 +124,7 @@ def item_edit(request: AuthenticatedRequest, process_id: UUID, item_id: UUID) ->
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, "Kontakten er fjernet fra planen.")
+            messages.success(request, _("Kontakten er fjernet fra planen."))
         return redirect("followup:plan", process_id=access.process.uuid)
     if request.method == "POST" and form.is_valid():
         try:
@@ -129,7 +132,7 @@ def item_edit(request: AuthenticatedRequest, process_id: UUID, item_id: UUID) ->
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Planen er endret.")
+            messages.success(request, _("Planen er endret."))
             return redirect("followup:plan", process_id=access.process.uuid)
     context = {"access": access, "form": form, "item": item}
     return render(request, "followup/item_form.html", context)
@@ -151,7 +154,7 @@ def commitment_new(request: AuthenticatedRequest, process_id: UUID) -> HttpRespo
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Forpliktelsen er lagt til.")
+            messages.success(request, _("Forpliktelsen er lagt til."))
             return redirect("followup:plan", process_id=access.process.uuid)
     return render(request, "followup/commitment_form.html", {"access": access, "form": form})
 
@@ -168,7 +171,7 @@ def commitment_done(
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Forpliktelsen er markert som utført.")
+        messages.success(request, _("Forpliktelsen er markert som utført."))
     # «I dag» sends its own address along, to come back to it (and its team filter).
     back = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(

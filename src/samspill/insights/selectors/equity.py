@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import BooleanField, Case, CharField, Count, F, Q, Value, When
+from django.utils.translation import gettext, gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from samspill.candidates.models import (
     AccommodationNeed,
@@ -28,9 +30,9 @@ from samspill.rules import STAYED_IN_WORK_MONTHS, YOUNG_AGE_LIMIT
 #: Jobbmatch presentations and anyone who got a trial or a job (they were presented too,
 #: if outside Samspill).
 STEPS = (
-    ("presented", "Presentert for arbeidsgiver"),
-    ("trial", "Fått arbeidsutprøving"),
-    ("job", "Fått jobb"),
+    ("presented", gettext_lazy("Presentert for arbeidsgiver")),
+    ("trial", gettext_lazy("Fått arbeidsutprøving")),
+    ("job", gettext_lazy("Fått jobb")),
     ("stayed", STAYED_LABEL),
 )
 
@@ -66,20 +68,26 @@ def _age_band(today: date) -> Case:
 
     young = YOUNG_AGE_LIMIT.value
     return Case(
-        When(candidate__birth_date__gt=born_after(young), then=Value(f"under {young} år")),
-        When(candidate__birth_date__gt=born_after(40), then=Value(f"{young}–39 år")),
-        When(candidate__birth_date__gt=born_after(50), then=Value("40–49 år")),
-        default=Value("50 år eller eldre"),
+        When(
+            candidate__birth_date__gt=born_after(young),
+            then=Value(gettext("under %(young)s år") % {"young": young}),
+        ),
+        When(
+            candidate__birth_date__gt=born_after(40),
+            then=Value(gettext("%(young)s–39 år") % {"young": young}),
+        ),
+        When(candidate__birth_date__gt=born_after(50), then=Value(gettext("40–49 år"))),
+        default=Value(gettext("50 år eller eldre")),
         output_field=CharField(),
     )
 
 
-_DIMENSIONS: dict[str, tuple[str, dict[str, str]]] = {
-    "gender": ("Kjønn", {g.value: str(g.label) for g in Gender}),
+_DIMENSIONS: dict[str, tuple[StrOrPromise, dict[str, str]]] = {
+    "gender": (gettext_lazy("Kjønn"), {g.value: str(g.label) for g in Gender}),
     "need_level": ("Innsatsbehov", {n.value: str(n.label) for n in NeedLevel}),
     "benefit": ("Ytelse", {b.value: str(b.label) for b in Benefit}),
     "time_outside_work": (
-        "Tid utenfor arbeidslivet",
+        gettext_lazy("Tid utenfor arbeidslivet"),
         {t.value: str(t.label) for t in TimeOutsideWork},
     ),
 }
@@ -87,14 +95,21 @@ _DIMENSIONS: dict[str, tuple[str, dict[str, str]]] = {
 
 def _age_labels() -> list[str]:
     young = YOUNG_AGE_LIMIT.value
-    return [f"under {young} år", f"{young}–39 år", "40–49 år", "50 år eller eldre"]
+    return [
+        gettext("under %(young)s år") % {"young": young},
+        gettext("%(young)s–39 år") % {"young": young},
+        gettext("40–49 år"),
+        gettext("50 år eller eldre"),
+    ]
 
 
 def _group_order() -> dict[tuple[str, str], tuple[int, int]]:
     """Dimensions in a fixed order, and groups in their own order (not alphabetical)."""
     dimensions: list[tuple[str, list[str]]] = [("Alder", _age_labels())]
-    dimensions += [(label, [*labels.values(), "Ukjent"]) for label, labels in _DIMENSIONS.values()]
-    dimensions.append(("Behov for tilrettelegging", [c.label for c in TAXONOMY]))
+    dimensions += [
+        (str(label), [*labels.values(), "Ukjent"]) for label, labels in _DIMENSIONS.values()
+    ]
+    dimensions.append((gettext("Behov for tilrettelegging"), [str(c.label) for c in TAXONOMY]))
     return {
         (dimension, group): (i, j)
         for i, (dimension, groups) in enumerate(dimensions)
@@ -150,7 +165,7 @@ def equity(processes: Processes, today: date) -> Equity:
         )
         .order_by()
     )
-    office = GroupRow("Alle", "Hele kontoret")
+    office = GroupRow("Alle", gettext("Hele kontoret"))
     groups: dict[tuple[str, str], GroupRow] = {}
 
     def add(row: GroupRow, cell: dict[str, int]) -> None:
@@ -163,10 +178,10 @@ def equity(processes: Processes, today: date) -> Equity:
         add(office, cell)
         members = [("Alder", cell["age"])]
         for name, (label, labels) in _DIMENSIONS.items():
-            members.append((label, labels.get(cell[f"candidate__{name}"], "Ukjent")))
+            members.append((str(label), labels.get(cell[f"candidate__{name}"], "Ukjent")))
         for code, category in categories.items():
             if cell[f"cat_{code}"]:
-                members.append(("Behov for tilrettelegging", category.label))
+                members.append((gettext("Behov for tilrettelegging"), category.label))
         for dimension, group in members:
             add(groups.setdefault((dimension, group), GroupRow(dimension, group)), cell)
     order = _group_order()
