@@ -16,6 +16,7 @@ import pytest
 from samspill.accounts.models import Office, Role, Team, User
 from samspill.accounts.tests.factories import OfficeFactory, TeamFactory, UserFactory
 from samspill.agreements.models import Agreement
+from samspill.agreements.tests.factories import AgreementFactory
 from samspill.candidates.tests.factories import CandidateFactory, ConsentFactory
 from samspill.employers.models import ContactPerson, Employer, Opening, Task, Workplace
 from samspill.employers.tests.factories import (
@@ -28,6 +29,11 @@ from samspill.employers.tests.factories import (
 from samspill.insights.models import FidelityReview, Job
 from samspill.matching.live import LIVE
 from samspill.matching.models import Match, MatchMeeting, MatchStatus, MeetingLine
+from samspill.matching.tests.factories import (
+    MatchFactory,
+    MatchMeetingFactory,
+    MeetingLineFactory,
+)
 from samspill.processes.models import InclusionProcess
 from samspill.processes.tests.factories import ProcessFactory
 
@@ -182,22 +188,14 @@ def world(db: None) -> World:
     employer_contact = UserFactory(
         username="employer_contact", role=Role.EMPLOYER_CONTACT, office=office
     )
-    match = Match.objects.create(process=process, opening=opening, status=MatchStatus.MEETING)
-    meeting = MatchMeeting.objects.create(
+    match = MatchFactory(process=process, opening=opening, status=MatchStatus.MEETING)
+    meeting = MatchMeetingFactory(
         title="Matchemøte", held_on=process.started_on, organiser=employer_contact
     )
-    meeting.offices.add(office)
-    line = MeetingLine.objects.create(
-        meeting=meeting, opening=opening, process=process, rank=1, score=0.5
-    )
+    line = MeetingLineFactory(meeting=meeting, opening=opening, process=process, rank=1)
     contact_person = ContactPersonFactory(employer=employer_org)
-    agreement = Agreement.objects.create(
-        process=process,
-        workplace=workplace,
-        employer_contact=contact_person,
-        nav_contact=advisor,
-        nav_contact_phone="22334455",
-        purpose="utproving",
+    agreement = AgreementFactory(
+        process=process, workplace=workplace, employer_contact=contact_person
     )
     return World(
         office=office,

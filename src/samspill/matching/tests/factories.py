@@ -10,7 +10,8 @@ from samspill.processes.tests.factories import ProcessFactory
 
 
 class MatchFactory(factory.django.DjangoModelFactory):
-    """A proposed match; ``status`` sets where it stands (no steps are written)."""
+    """A match; ``status`` sets where it stands (no steps are written, the rest is the
+    model's defaults, as ``Match.objects.create`` would leave it)."""
 
     class Meta:
         model = Match
@@ -18,10 +19,6 @@ class MatchFactory(factory.django.DjangoModelFactory):
     process = factory.SubFactory(ProcessFactory)
     opening = factory.SubFactory(OpeningFactory)
     status = MatchStatus.SUGGESTED
-    status_since = datetime.date(2026, 3, 2)
-    score = 42.0
-    summary = "Interesser: «lager» · 4 km reisevei"
-    created_by = factory.SelfAttribute("process.advisor")
 
 
 class MatchStepFactory(factory.django.DjangoModelFactory):
