@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
+from django.utils.translation import gettext_lazy as _
 
 from samspill.api import api_urls
 
-admin.site.site_header = "Samspill – administrasjon"
+admin.site.site_header = _("Samspill – administrasjon")
 admin.site.site_title = "Samspill"
 
 urlpatterns: list[URLPattern | URLResolver] = [

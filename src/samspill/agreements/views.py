@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samspill.accounts.models import Role
@@ -93,7 +94,7 @@ def agreement_create(request: AuthenticatedRequest, process_id: UUID) -> HttpRes
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("processes:detail", process_id=access.process.uuid)
-    messages.success(request, "Utkastet til avtale er laget.")
+    messages.success(request, _("Utkastet til avtale er laget."))
     return redirect("agreements:edit", agreement_id=agreement.uuid)
 
 
@@ -122,7 +123,7 @@ def agreement_edit(request: AuthenticatedRequest, agreement_id: UUID) -> HttpRes
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Avtalen er lagret.")
+            messages.success(request, _("Avtalen er lagret."))
             return redirect("agreements:detail", agreement_id=agreement.uuid)
     sections = [(title, [form[name] for name in names]) for title, names in SECTIONS]
     context = {"access": access, "form": form, "sections": sections}
@@ -135,7 +136,7 @@ def _revision_action(
     access = _get(request, agreement_id, change=change)
     form = RevisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Last siden på nytt og prøv igjen.")
+        messages.error(request, _("Last siden på nytt og prøv igjen."))
     else:
         try:
             action(
@@ -156,7 +157,7 @@ def agreement_send(request: AuthenticatedRequest, agreement_id: UUID) -> HttpRes
         request,
         agreement_id,
         services.agreement_send,
-        "Avtalen er sendt til godkjenning.",
+        _("Avtalen er sendt til godkjenning."),
         change=True,
     )
 
@@ -167,7 +168,7 @@ def agreement_approve(request: AuthenticatedRequest, agreement_id: UUID) -> Http
         request,
         agreement_id,
         services.agreement_approve,
-        "Du har godkjent avtalen.",
+        _("Du har godkjent avtalen."),
         change=False,
     )
 
@@ -175,7 +176,7 @@ def agreement_approve(request: AuthenticatedRequest, agreement_id: UUID) -> Http
 @require_POST
 def agreement_conclude(request: AuthenticatedRequest, agreement_id: UUID) -> HttpResponse:
     return _revision_action(
-        request, agreement_id, services.agreement_conclude, "Avtalen er inngått.", change=True
+        request, agreement_id, services.agreement_conclude, _("Avtalen er inngått."), change=True
     )
 
 
@@ -205,7 +206,7 @@ def agreement_commitment(request: AuthenticatedRequest, agreement_id: UUID) -> H
         except ValidationError as error:
             add_service_errors(commitment_form, error)
         else:
-            messages.success(request, "Forpliktelsen er lagt til.")
+            messages.success(request, _("Forpliktelsen er lagt til."))
             return redirect("agreements:detail", agreement_id=agreement.uuid)
     context = page_context(request, access) | {"commitment_form": commitment_form}
     return render(request, "agreements/detail.html", context, status=400)
@@ -236,7 +237,7 @@ def agreement_change(request: AuthenticatedRequest, agreement_id: UUID) -> HttpR
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Endringen er lagret som en ny versjon.")
+            messages.success(request, _("Endringen er lagret som en ny versjon."))
             return redirect("agreements:detail", agreement_id=agreement.uuid)
     return render(request, "agreements/change.html", {"access": access, "form": form})
 
@@ -256,7 +257,7 @@ def agreement_cancel(request: AuthenticatedRequest, agreement_id: UUID) -> HttpR
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Avtalen er avbrutt.")
+            messages.success(request, _("Avtalen er avbrutt."))
             return redirect("agreements:detail", agreement_id=access.agreement.uuid)
     return render(request, "agreements/cancel.html", {"access": access, "form": form})
 

@@ -80,7 +80,7 @@ def _require_staff_on(actor: User, candidate: Candidate, message: str) -> None:
     if actor.role not in (Role.ADVISOR, Role.MANAGER):
         raise ValidationError(message)
     if not policy.candidates_visible_to(actor).filter(pk=candidate.pk).exists():
-        raise ValidationError("Du kan bare endre kandidater du følger opp.")
+        raise ValidationError(_("Du kan bare endre kandidater du følger opp."))
 
 
 def _needs_of(candidate: Candidate) -> dict[str, str]:
@@ -124,16 +124,20 @@ def _validate_profile(values: dict[str, Any]) -> None:
     low, high = values.get("hours_min"), values.get("hours_max")
     for name, hours in (("hours_min", low), ("hours_max", high)):
         if hours is not None and not 1 <= hours <= MAX_HOURS_PER_WEEK:
-            errors[name] = f"Skriv et antall timer mellom 1 og {MAX_HOURS_PER_WEEK}."
+            errors[name] = _("Skriv et antall timer mellom 1 og %(MAX_HOURS_PER_WEEK)s.") % {
+                "MAX_HOURS_PER_WEEK": MAX_HOURS_PER_WEEK
+            }
     if low is not None and high is not None and low > high and "hours_max" not in errors:
-        errors["hours_max"] = "Det høyeste antallet timer kan ikke være lavere enn det laveste."
+        errors["hours_max"] = _("Det høyeste antallet timer kan ikke være lavere enn det laveste.")
     km = values.get("max_commute_km")
     if km is not None and not 0 <= km <= MAX_COMMUTE_KM:
-        errors["max_commute_km"] = f"Skriv en reisevei mellom 0 og {MAX_COMMUTE_KM} km."
+        errors["max_commute_km"] = _("Skriv en reisevei mellom 0 og %(MAX_COMMUTE_KM)s km.") % {
+            "MAX_COMMUTE_KM": MAX_COMMUTE_KM
+        }
     for name, allowed in (("times_of_day", TimeOfDay.values), ("sectors", Sector.values)):
         unknown = set(values.get(name) or []) - set(allowed)
         if unknown:
-            errors[name] = f"Ukjent valg: {', '.join(sorted(unknown))}."
+            errors[name] = _("Ukjent valg: %(value)s.") % {"value": ", ".join(sorted(unknown))}
     if errors:
         raise ValidationError(errors)
 
@@ -141,10 +145,12 @@ def _validate_profile(values: dict[str, Any]) -> None:
 @transaction.atomic
 def profile_update(*, actor: User, candidate: Candidate, **values: Any) -> list[str]:
     """Update the advisor's part of the profile. Returns the names of the changed fields."""
-    _require_staff_on(actor, candidate, "Bare veilederen kan endre kartleggingen.")
+    _require_staff_on(actor, candidate, _("Bare veilederen kan endre kartleggingen."))
     unknown = set(values) - set(profile.ADVISOR_FIELDS)
     if unknown:
-        raise ValidationError(f"Kan ikke endres her: {', '.join(sorted(unknown))}.")
+        raise ValidationError(
+            _("Kan ikke endres her: %(value)s.") % {"value": ", ".join(sorted(unknown))}
+        )
     for name in ("times_of_day", "sectors", "places"):
         if name in values and values[name] is None:  # null means none chosen
             values[name] = []
@@ -166,10 +172,12 @@ def profile_update(*, actor: User, candidate: Candidate, **values: Any) -> list[
 def profile_update_own(*, actor: User, candidate: Candidate, **values: str) -> list[str]:
     """The jobseeker writes their own part. Nobody else can, and nobody overwrites it."""
     if actor.role != Role.JOBSEEKER or candidate.user_id != actor.pk:
-        raise ValidationError("Bare arbeidssøkeren selv kan skrive denne delen.")
+        raise ValidationError(_("Bare arbeidssøkeren selv kan skrive denne delen."))
     unknown = set(values) - set(profile.OWN_FIELDS)
     if unknown:
-        raise ValidationError(f"Kan ikke endres her: {', '.join(sorted(unknown))}.")
+        raise ValidationError(
+            _("Kan ikke endres her: %(value)s.") % {"value": ", ".join(sorted(unknown))}
+        )
     before = _baseline(candidate)
     for name, value in values.items():
         setattr(candidate, name, value.strip())
@@ -186,10 +194,14 @@ def needs_update(
     *, actor: User, candidate: Candidate, needs: dict[str, str], on: date | None = None
 ) -> list[str]:
     """Set the candidate's accommodation needs (code → free text); all are confirmed ``on``."""
-    _require_staff_on(actor, candidate, "Bare veilederen kan registrere behov for tilrettelegging.")
+    _require_staff_on(
+        actor, candidate, _("Bare veilederen kan registrere behov for tilrettelegging.")
+    )
     unknown = set(needs) - set(NEED_TYPES)
     if unknown:
-        raise ValidationError({"needs": f"Ukjent behov: {', '.join(sorted(unknown))}."})
+        raise ValidationError(
+            {"needs": _("Ukjent behov: %(value)s.") % {"value": ", ".join(sorted(unknown))}}
+        )
     today = on or timezone.localdate()
     before = _baseline(candidate)
     removed = set(candidate.needs.exclude(code__in=needs).values_list("code", flat=True))
@@ -219,7 +231,9 @@ def _drop_consent_for(*, actor: User, candidate: Candidate, codes: set[str]) -> 
 @transaction.atomic
 def needs_confirm(*, actor: User, candidate: Candidate, on: date | None = None) -> int:
     """Confirm that every recorded need still applies, as it is. Returns how many."""
-    _require_staff_on(actor, candidate, "Bare veilederen kan bekrefte behov for tilrettelegging.")
+    _require_staff_on(
+        actor, candidate, _("Bare veilederen kan bekrefte behov for tilrettelegging.")
+    )
     count = candidate.needs.update(last_confirmed=on or timezone.localdate(), confirmed_by=actor)
     audit_record(
         actor=actor,
@@ -244,19 +258,24 @@ def consent_record(*, actor: User, candidate: Candidate, items: Iterable[str]) -
     Only the candidate, or an advisor recording the candidate's own choice, may do this.
     """
     if actor.role not in (Role.JOBSEEKER, Role.ADVISOR):
-        raise ValidationError("Bare arbeidssøkeren selv eller veilederen kan registrere samtykke.")
+        raise ValidationError(
+            _("Bare arbeidssøkeren selv eller veilederen kan registrere samtykke.")
+        )
     if actor.role == Role.JOBSEEKER and candidate.user_id != actor.pk:
-        raise ValidationError("Du kan bare gi samtykke for deg selv.")
+        raise ValidationError(_("Du kan bare gi samtykke for deg selv."))
     if (
         actor.role == Role.ADVISOR
         and not policy.candidates_visible_to(actor).filter(pk=candidate.pk).exists()
     ):
-        raise ValidationError("Du kan bare registrere samtykke for kandidater du følger opp.")
+        raise ValidationError(_("Du kan bare registrere samtykke for kandidater du følger opp."))
     chosen = sorted(set(items))
     unknown = set(chosen) - shareable_items(candidate)
     if unknown:
         raise ValidationError(
-            {"items": f"Dette kan ikke deles med arbeidsgiver: {', '.join(sorted(unknown))}."}
+            {
+                "items": _("Dette kan ikke deles med arbeidsgiver: %(value)s.")
+                % {"value": ", ".join(sorted(unknown))}
+            }
         )
     record = ConsentRecord.objects.create(candidate=candidate, items=chosen, recorded_by=actor)
     audit_record(
@@ -341,7 +360,7 @@ def correction_request_resolve(
         subject=Subject("correction_request", locked.uuid, candidate.uuid),
         action=Action.CHANGE,
         purpose=Purpose.CASE_WORK,
-        detail=f"behandlet ønske om retting: {locked.field}",
+        detail=_("behandlet ønske om retting: %(field)s") % {"field": locked.field},
         fields=[locked.field],
     )
     if candidate.user is not None:

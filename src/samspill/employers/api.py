@@ -13,6 +13,7 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
+from django.utils.translation import gettext as _
 from ninja import Router, Status
 from pydantic import Field
 
@@ -317,12 +318,14 @@ def contact_create(
         user=request.user, employer_id=employer_id, purpose=Purpose.API, for_change=True
     )
     staff = selectors.contact_staff(actor=request.user)
-    made_by = _by_uuid(staff, payload.made_by, "made_by", "Fant ingen slik ansatt ved ditt kontor.")
+    made_by = _by_uuid(
+        staff, payload.made_by, "made_by", _("Fant ingen slik ansatt ved ditt kontor.")
+    )
     workplace = _by_uuid(
         access.employer.workplaces.all(),
         payload.workplace_id,
         "workplace_id",
-        "Arbeidsplassen finnes ikke hos arbeidsgiveren.",
+        _("Arbeidsplassen finnes ikke hos arbeidsgiveren."),
     )
     contact = services.employer_log_contact(
         actor=request.user,

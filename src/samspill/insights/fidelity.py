@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
@@ -39,157 +40,174 @@ _SOON_AFTER_START = CONTACT_AFTER_START.value
 @dataclass(frozen=True)
 class Item:
     code: str
-    section: str
-    label: str
-    five: str
+    section: StrOrPromise
+    label: StrOrPromise
+    five: StrOrPromise
 
 
 ITEMS: tuple[Item, ...] = (
     Item(
         "S1",
         "Bemanning",
-        "Antall deltakere per jobbspesialist",
-        f"Høyst {_CASELOAD} aktive deltakere per jobbspesialist i full stilling.",
+        _("Antall deltakere per jobbspesialist"),
+        _("Høyst %(CASELOAD)s aktive deltakere per jobbspesialist i full stilling.")
+        % {"CASELOAD": _CASELOAD},
     ),
     Item(
         "S2",
         "Bemanning",
-        "Jobbspesialisten arbeider bare med arbeidsrettet oppfølging",
-        "Minst 96 % av tiden brukes på arbeidsrettet oppfølging.",
+        _("Jobbspesialisten arbeider bare med arbeidsrettet oppfølging"),
+        _("Minst 96 % av tiden brukes på arbeidsrettet oppfølging."),
     ),
     Item(
         "S3",
         "Bemanning",
-        "Jobbspesialisten er generalist",
-        "Én jobbspesialist følger deltakeren gjennom alle faser, uten overleveringer.",
+        _("Jobbspesialisten er generalist"),
+        _("Én jobbspesialist følger deltakeren gjennom alle faser, uten overleveringer."),
     ),
     Item(
         "O1",
         "Organisering",
-        "Integrering via tilknytning til behandlingsteam",
-        "Knyttet til 1–2 behandlingsteam som står for minst 90 % av deltakerne.",
+        _("Integrering via tilknytning til behandlingsteam"),
+        _("Knyttet til 1–2 behandlingsteam som står for minst 90 % av deltakerne."),
     ),
     Item(
         "O2",
         "Organisering",
-        "Integrering via hyppig kontakt med behandlingsteamet",
-        "Ukentlige teammøter, felles beslutninger, samlokalisering og felles oppsøkende arbeid.",
+        _("Integrering via hyppig kontakt med behandlingsteamet"),
+        _("Ukentlige teammøter, felles beslutninger, samlokalisering og felles oppsøkende arbeid."),
     ),
     Item(
         "O3",
         "Organisering",
-        "Samarbeid mellom jobbspesialist og NAV-veileder",
-        "Planlagte møter minst månedlig og kontakt om deltakere ukentlig.",
+        _("Samarbeid mellom jobbspesialist og NAV-veileder"),
+        _("Planlagte møter minst månedlig og kontakt om deltakere ukentlig."),
     ),
     Item(
         "O4",
         "Organisering",
-        "Egen enhet for arbeidsrettet oppfølging",
-        "Minst to jobbspesialister og en leder, ukentlig veiledning i gruppe.",
+        _("Egen enhet for arbeidsrettet oppfølging"),
+        _("Minst to jobbspesialister og en leder, ukentlig veiledning i gruppe."),
     ),
     Item(
         "O5",
         "Organisering",
-        "Lederens rolle",
-        "Leder for høyst 10 jobbspesialister, ukentlig veiledning, resultatoppfølging hvert kvartal.",
+        _("Lederens rolle"),
+        _(
+            "Leder for høyst 10 jobbspesialister, ukentlig veiledning, resultatoppfølging hvert "
+            "kvartal."
+        ),
     ),
     Item(
         "O6",
         "Organisering",
-        "Ingen eksklusjonskriterier",
-        "Alle som ønsker arbeid får tilbudet, uansett «jobbklarhet».",
+        _("Ingen eksklusjonskriterier"),
+        _("Alle som ønsker arbeid får tilbudet, uansett «jobbklarhet»."),
     ),
     Item(
         "O7",
         "Organisering",
-        "Virksomhetens fokus på ordinært arbeid",
-        "Flere tiltak som holder ordinært arbeid i fokus, og måling av sysselsettingsraten.",
+        _("Virksomhetens fokus på ordinært arbeid"),
+        _("Flere tiltak som holder ordinært arbeid i fokus, og måling av sysselsettingsraten."),
     ),
     Item(
         "O8",
         "Organisering",
-        "Støtte fra ledelsen",
-        "Ledelsen kjenner prinsippene, bruker skalaen i kvalitetsarbeidet og møter IPS-lederen jevnlig.",
+        _("Støtte fra ledelsen"),
+        _(
+            "Ledelsen kjenner prinsippene, bruker skalaen i kvalitetsarbeidet og møter IPS-lederen "
+            "jevnlig."
+        ),
     ),
     Item(
         "Sv1",
         "Tjenester",
-        "Råd om økonomi og ytelser",
-        "Alle får individuell veiledning om ytelser og inntekt før oppstart og ved endringer.",
+        _("Råd om økonomi og ytelser"),
+        _("Alle får individuell veiledning om ytelser og inntekt før oppstart og ved endringer."),
     ),
     Item(
         "Sv2",
         "Tjenester",
-        "Åpenhet om helse overfor arbeidsgiver",
-        "Riktig informasjon om hva som kan deles, drøftet mer enn én gang.",
+        _("Åpenhet om helse overfor arbeidsgiver"),
+        _("Riktig informasjon om hva som kan deles, drøftet mer enn én gang."),
     ),
     Item(
         "Sv3",
         "Tjenester",
-        "Løpende, arbeidsbasert kartlegging",
-        "Kartleggingen oppdateres med hver ny erfaring fra arbeid.",
+        _("Løpende, arbeidsbasert kartlegging"),
+        _("Kartleggingen oppdateres med hver ny erfaring fra arbeid."),
     ),
     Item(
         "Sv4",
         "Tjenester",
-        "Rask jobbsøking",
-        f"Første personlige arbeidsgiverkontakt innen {_RAPID_DAYS} dager.",
+        _("Rask jobbsøking"),
+        _("Første personlige arbeidsgiverkontakt innen %(RAPID_DAYS)s dager.")
+        % {"RAPID_DAYS": _RAPID_DAYS},
     ),
     Item(
         "Sv5",
         "Tjenester",
-        "Individuelt tilpasset jobbsøk",
-        "Arbeidsgiverkontaktene følger deltakerens ønsker og styrker.",
+        _("Individuelt tilpasset jobbsøk"),
+        _("Arbeidsgiverkontaktene følger deltakerens ønsker og styrker."),
     ),
     Item(
         "Sv6",
         "Tjenester",
-        "Jobbutvikling: hyppig arbeidsgiverkontakt",
-        f"Minst {_CONTACTS} personlige arbeidsgiverkontakter per jobbspesialist per uke.",
+        _("Jobbutvikling: hyppig arbeidsgiverkontakt"),
+        _("Minst %(CONTACTS)s personlige arbeidsgiverkontakter per jobbspesialist per uke.")
+        % {"CONTACTS": _CONTACTS},
     ),
     Item(
         "Sv7",
         "Tjenester",
-        "Jobbutvikling: kvalitet i arbeidsgiverkontakten",
-        "Flere planlagte besøk per arbeidsgiver for å lære behovene å kjenne.",
+        _("Jobbutvikling: kvalitet i arbeidsgiverkontakten"),
+        _("Flere planlagte besøk per arbeidsgiver for å lære behovene å kjenne."),
     ),
-    Item("Sv8", "Tjenester", "Variasjon i jobbtyper", "85–100 % av jobbene er ulike typer arbeid."),
+    Item(
+        "Sv8",
+        "Tjenester",
+        _("Variasjon i jobbtyper"),
+        _("85–100 % av jobbene er ulike typer arbeid."),
+    ),
     Item(
         "Sv9",
         "Tjenester",
-        "Variasjon i arbeidsgivere",
-        "85–100 % av jobbene er hos ulike arbeidsgivere.",
+        _("Variasjon i arbeidsgivere"),
+        _("85–100 % av jobbene er hos ulike arbeidsgivere."),
     ),
     Item(
         "Sv10",
         "Tjenester",
-        "Ordinære jobber",
-        "Minst 95 % av jobbene er ordinære jobber, åpne for alle, med vanlig lønn.",
+        _("Ordinære jobber"),
+        _("Minst 95 % av jobbene er ordinære jobber, åpne for alle, med vanlig lønn."),
     ),
     Item(
         "Sv11",
         "Tjenester",
-        "Individuelt tilpasset oppfølging i jobb",
-        "Støtten er tilpasset jobben og personen og kommer fra flere.",
+        _("Individuelt tilpasset oppfølging i jobb"),
+        _("Støtten er tilpasset jobben og personen og kommer fra flere."),
     ),
     Item(
         "Sv12",
         "Tjenester",
-        "Tidsubegrenset oppfølging",
-        f"Kontakt innen {_SOON_AFTER_START.days} dager etter oppstart, ukentlig første måned, "
-        "deretter minst månedlig.",
+        _("Tidsubegrenset oppfølging"),
+        _(
+            "Kontakt innen %(days)s dager etter oppstart, ukentlig første måned, deretter minst "
+            "månedlig."
+        )
+        % {"days": _SOON_AFTER_START.days},
     ),
     Item(
         "Sv13",
         "Tjenester",
-        "Oppfølging ute i samfunnet",
-        "Minst 65 % av tiden brukes ute, ikke på kontoret.",
+        _("Oppfølging ute i samfunnet"),
+        _("Minst 65 % av tiden brukes ute, ikke på kontoret."),
     ),
     Item(
         "Sv14",
         "Tjenester",
-        "Aktiv oppsøkende oppfølging",
-        "Ingen avslutning for uteblitte avtaler; oppsøkende arbeid dokumenteres.",
+        _("Aktiv oppsøkende oppfølging"),
+        _("Ingen avslutning for uteblitte avtaler; oppsøkende arbeid dokumenteres."),
     ),
 )
 ITEM_BY_CODE = {item.code: item for item in ITEMS}
@@ -268,21 +286,31 @@ def suggestions(processes: Processes, today: date) -> dict[str, Suggestion]:
         average = sum(r.active for r in rows) / len(rows)
         out["S1"] = Suggestion(
             _by_anchors(average, (_CASELOAD, 25, 30, 40), higher_is_better=False),
-            f"{average:.1f} aktive forløp per jobbspesialist i snitt ({len(rows)} jobbspesialister).",
+            gettext(
+                "%(average).1f aktive forløp per jobbspesialist i snitt (%(rows)s "
+                "jobbspesialister)."
+            )
+            % {"average": average, "rows": len(rows)},
         )
         per_week = sum(r.employer_contacts_per_week for r in rows) / len(rows)
         out["Sv6"] = Suggestion(
             _by_anchors(per_week, (_CONTACTS, 5, 4, 3)),
-            f"{per_week:.1f} personlige arbeidsgiverkontakter per jobbspesialist per uke siste "
-            f"{CASELOAD_WEEKS} uker.",
+            gettext(
+                "%(per_week).1f personlige arbeidsgiverkontakter per jobbspesialist per uke siste "
+                "%(CASELOAD_WEEKS)s uker."
+            )
+            % {"per_week": per_week, "CASELOAD_WEEKS": CASELOAD_WEEKS},
         )
     timing = timings(processes, today)
     if timing.days_to_employer_contact is not None:
         days = timing.days_to_employer_contact
         out["Sv4"] = Suggestion(
             _by_anchors(days, (_RAPID_DAYS, 60, 150, 270), higher_is_better=False),
-            f"Median {days:.0f} dager til første arbeidsgiverkontakt; "
-            f"{_percent(timing.rapid)} fikk personlig kontakt innen {_RAPID_DAYS} dager.",
+            gettext(
+                "Median %(days).0f dager til første arbeidsgiverkontakt; %(percent)s fikk "
+                "personlig kontakt innen %(RAPID_DAYS)s dager."
+            )
+            % {"days": days, "percent": _percent(timing.rapid), "RAPID_DAYS": _RAPID_DAYS},
         )
     year_ago = today - timedelta(days=365)
     jobs = Job.objects.filter(process__in=processes, started_on__gt=year_ago).aggregate(
@@ -305,7 +333,8 @@ def suggestions(processes: Processes, today: date) -> dict[str, Suggestion]:
         competitive = Rate(jobs["competitive"], n)
         out["Sv10"] = Suggestion(
             _by_anchors(competitive.k / n, (0.95, 0.85, 0.75, 0.65)),
-            f"{_percent(competitive)} av {n} jobbstarter siste år er ordinære jobber.",
+            gettext("%(percent)s av %(n)s jobbstarter siste år er ordinære jobber.")
+            % {"percent": _percent(competitive), "n": n},
         )
         soon = Contact.objects.filter(
             process=OuterRef("process"),
@@ -318,8 +347,11 @@ def suggestions(processes: Processes, today: date) -> dict[str, Suggestion]:
         rate = Rate(followed, n)
         out["Sv12"] = Suggestion(
             _by_anchors(followed / n, (0.9, 0.75, 0.5, 0.25)),
-            f"{_percent(rate)} av jobbstartene siste år hadde kontakt innen "
-            f"{_SOON_AFTER_START.days} dager (tilnærmet).",
+            gettext(
+                "%(percent)s av jobbstartene siste år hadde kontakt innen %(days)s dager "
+                "(tilnærmet)."
+            )
+            % {"percent": _percent(rate), "days": _SOON_AFTER_START.days},
         )
     contacts = Contact.objects.filter(process__in=processes, on__gt=year_ago).aggregate(
         n=Count("id"),

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import statsmodels.api as sm
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from scipy.stats import fisher_exact
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.proportion import proportion_confint
@@ -211,7 +213,7 @@ def did_from_counts(
         pilot_after=rates[1],
         control_before=rates[2],
         control_after=rates[3],
-        method="Fire andeler, normaltilnærming",
+        method=_("Fire andeler, normaltilnærming"),
     )
 
 
@@ -244,5 +246,5 @@ def did_regression(
         pilot_after=mean(pa),
         control_before=mean(cb),
         control_after=mean(ca),
-        method="Regresjon med standardfeil gruppert på kontor",
+        method=_("Regresjon med standardfeil gruppert på kontor"),
     )

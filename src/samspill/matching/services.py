@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samspill import policy
@@ -67,19 +68,25 @@ def match_propose(
 ) -> Match:
     """Suggest an opening for a candidate; an excluded pair needs a recorded reason."""
     if not policy.may_use_matching(actor):
-        raise ValidationError("Rollen kan ikke foreslå matcher.")
+        raise ValidationError(_("Rollen kan ikke foreslå matcher."))
     if process.phase == Phase.CLOSED:
-        raise ValidationError("Forløpet er avsluttet. Gjenåpne det før du foreslår en stilling.")
+        raise ValidationError(_("Forløpet er avsluttet. Gjenåpne det før du foreslår en stilling."))
     if opening.status not in PROPOSABLE:
         label = OpeningStatus(opening.status).label.lower()
-        raise ValidationError({"opening": f"Stillingen er {label} og kan ikke foreslås."})
+        raise ValidationError(
+            {"opening": _("Stillingen er %(label)s og kan ikke foreslås.") % {"label": label}}
+        )
     if Match.objects.filter(process=process, opening=opening).exists():
-        raise ValidationError({"opening": "Kandidaten er allerede foreslått til denne stillingen."})
+        raise ValidationError(
+            {"opening": _("Kandidaten er allerede foreslått til denne stillingen.")}
+        )
     result = selectors.explain(process, opening)
     reason = override_reason.strip()
     if result.excluded and not reason:
         why = "; ".join(e.detail for e in result.exclusions)
-        message = f"Kandidaten er utelukket ({why}). Skriv hvorfor du foreslår likevel."
+        message = _("Kandidaten er utelukket (%(why)s). Skriv hvorfor du foreslår likevel.") % {
+            "why": why
+        }
         raise ValidationError({"override_reason": message})
     today = timezone.localdate()
     match = Match.objects.create(
@@ -95,7 +102,9 @@ def match_propose(
     MatchStep.objects.create(
         match=match, to_status=MatchStatus.SUGGESTED, on=today, note=reason, recorded_by=actor
     )
-    _audit(actor, match, Action.CREATE, f"foreslått: {opening.title}"[:300])
+    _audit(
+        actor, match, Action.CREATE, (_("foreslått: %(title)s") % {"title": opening.title})[:300]
+    )
     return match
 
 
@@ -125,11 +134,14 @@ def match_move(
     """Move a match as the transition table allows; every decline has a reason code."""
     match = Match.objects.select_for_update().select_related("process__candidate").get(pk=match.pk)
     if to_status not in MatchStatus.values:
-        raise ValidationError({"to_status": "Velg neste steg fra listen."})
+        raise ValidationError({"to_status": _("Velg neste steg fra listen.")})
     current, target = MatchStatus(match.status), MatchStatus(to_status)
     if target not in MATCH_TRANSITIONS[current]:
         raise ValidationError(
-            {"to_status": f"Matchen kan ikke gå fra «{current.label}» til «{target.label}»."}
+            {
+                "to_status": _("Matchen kan ikke gå fra «%(current)s» til «%(target)s».")
+                % {"current": current.label, "target": target.label}
+            }
         )
     if actor.role == Role.EMPLOYER and target not in moves_for(actor, match):
         raise ValidationError(
@@ -139,10 +151,13 @@ def match_move(
         raise ValidationError({"to_status": _("Du kan si at du er interessert, eller takke nei.")})
     day = on or timezone.localdate()
     if day > timezone.localdate():
-        raise ValidationError({"on": "Datoen kan ikke være frem i tid."})
+        raise ValidationError({"on": _("Datoen kan ikke være frem i tid.")})
     if day < match.status_since:
         raise ValidationError(
-            {"on": f"Datoen kan ikke være før forrige steg ({match.status_since:%d.%m.%Y})."}
+            {
+                "on": _("Datoen kan ikke være før forrige steg (%(status_since)s).")
+                % {"status_since": date_format(match.status_since, "SHORT_DATE_FORMAT")}
+            }
         )
     if target == MatchStatus.DECLINED:
         if actor.role == Role.EMPLOYER:
@@ -150,9 +165,9 @@ def match_move(
         elif actor.role == Role.JOBSEEKER:
             reason = DeclineReason.CANDIDATE_NOT_INTERESTED
         if reason not in DeclineReason.values:
-            raise ValidationError({"reason": "Velg hvorfor matchen avsluttes."})
+            raise ValidationError({"reason": _("Velg hvorfor matchen avsluttes.")})
         if reason == DeclineReason.OTHER and not note.strip():
-            raise ValidationError({"note": "Skriv kort hva som var årsaken."})
+            raise ValidationError({"note": _("Skriv kort hva som var årsaken.")})
     else:
         reason = ""
     MatchStep.objects.create(
@@ -186,8 +201,8 @@ def _notify_parties(actor: User, match: Match, target: MatchStatus) -> None:
             notification_create(
                 recipient=user,
                 key=f"match:{match.uuid}:{target}:{user.pk}",
-                title=f"En kandidat er presentert for «{opening.title}»",
-                body="Se hva kandidaten kan og ønsker, og svar om dere vil møte hen.",
+                title=_("En kandidat er presentert for «%(title)s»") % {"title": opening.title},
+                body=_("Se hva kandidaten kan og ønsker, og svar om dere vil møte hen."),
                 url=url,
             )
     elif actor.role in (Role.EMPLOYER, Role.JOBSEEKER):
@@ -196,9 +211,10 @@ def _notify_parties(actor: User, match: Match, target: MatchStatus) -> None:
             recipient=advisor,
             key=f"match:{match.uuid}:{target}:{advisor.pk}",
             title=(
-                f"Arbeidsgiveren har svart på presentasjonen til «{opening.title}»"
+                _("Arbeidsgiveren har svart på presentasjonen til «%(title)s»")
+                % {"title": opening.title}
                 if actor.role == Role.EMPLOYER
-                else f"Kandidaten har svart på forslaget «{opening.title}»"
+                else _("Kandidaten har svart på forslaget «%(title)s»") % {"title": opening.title}
             ),
             body=f"Svar: {MatchStatus(target).label}.",
             url=url,
@@ -226,7 +242,7 @@ def carve_to_opening(
     """Turn a carved set of tasks into a draft opening and propose it for the candidate."""
     chosen = list(workplace.tasks.filter(pk__in=list(data.tasks)))
     if not chosen:
-        raise ValidationError({"tasks": "Velg minst én oppgave."})
+        raise ValidationError({"tasks": _("Velg minst én oppgave.")})
     hours = sum((task.hours_per_week for task in chosen), Decimal(0))
     opening = employer_services.opening_create(
         actor=actor,
@@ -241,7 +257,7 @@ def carve_to_opening(
         ),
     )
     result = selectors.explain(process, opening)
-    reason = "Jobbsnekret for kandidaten" if result.excluded else ""
+    reason = _("Jobbsnekret for kandidaten") if result.excluded else ""
     return match_propose(actor=actor, process=process, opening=opening, override_reason=reason)
 
 
@@ -255,18 +271,18 @@ def meeting_create(
     candidates_per_opening: int = 3,
 ) -> MatchMeeting:
     if actor.role != Role.EMPLOYER_CONTACT:
-        raise ValidationError("Bare markedskontakter kaller inn til matchemøter.")
+        raise ValidationError(_("Bare markedskontakter kaller inn til matchemøter."))
     errors: dict[str, str] = {}
     if not title.strip():
-        errors["title"] = "Gi møtet en tittel, f.eks. «Matchemøte uke 48»."
+        errors["title"] = _("Gi møtet en tittel, f.eks. «Matchemøte uke 48».")
     if held_on is None:
-        errors["held_on"] = "Velg dato for møtet."
+        errors["held_on"] = _("Velg dato for møtet.")
     elif held_on < timezone.localdate():
-        errors["held_on"] = "Møtet kan ikke være tilbake i tid."
+        errors["held_on"] = _("Møtet kan ikke være tilbake i tid.")
     if not offices:
-        errors["offices"] = "Velg minst ett kontor."
+        errors["offices"] = _("Velg minst ett kontor.")
     if not 1 <= candidates_per_opening <= 10:
-        errors["candidates_per_opening"] = "Velg mellom 1 og 10 kandidater per stilling."
+        errors["candidates_per_opening"] = _("Velg mellom 1 og 10 kandidater per stilling.")
     if errors:
         raise ValidationError(errors)
     assert held_on is not None
@@ -291,7 +307,7 @@ def meeting_prepare(*, actor: User, meeting: MatchMeeting) -> int:
     """The agenda: every open opening in the meeting's area with its best candidates from
     the offices' portfolios. Lines already handled are kept; the rest are recomputed."""
     if meeting.organiser_id != actor.pk:
-        raise ValidationError("Bare den som kalte inn kan forberede agendaen.")
+        raise ValidationError(_("Bare den som kalte inn kan forberede agendaen."))
     regions = set(meeting.offices.values_list("pk", flat=True))
     meeting.lines.filter(outcome="", shared_at__isnull=True).delete()
     kept = set(meeting.lines.values_list("opening_id", "process_id"))
@@ -337,7 +353,7 @@ def meeting_share_line(*, actor: User, line: MeetingLine) -> MeetingLine:
     if not policy.processes_visible_to(actor).filter(pk=process.pk).exists() or not (
         policy.may_change_process(actor, process)
     ):
-        raise ValidationError("Bare kandidatens veileder kan dele kandidaten med møtet.")
+        raise ValidationError(_("Bare kandidatens veileder kan dele kandidaten med møtet."))
     organiser = line.meeting.organiser
     if not process.members.filter(user=organiser, revoked_at__isnull=True).exists():
         process_invite_member(
@@ -345,7 +361,11 @@ def meeting_share_line(*, actor: User, line: MeetingLine) -> MeetingLine:
             process=process,
             user=organiser,
             role=MemberRole.EMPLOYER_CONTACT,
-            purpose=f"Matchemøte: {line.meeting.title} ({line.meeting.held_on:%d.%m.%Y})",
+            purpose=_("Matchemøte: %(title)s (%(held_on)s)")
+            % {
+                "title": line.meeting.title,
+                "held_on": date_format(line.meeting.held_on, "SHORT_DATE_FORMAT"),
+            },
         )
     line.shared_at = timezone.now()
     line.save(update_fields=["shared_at"])
@@ -358,16 +378,17 @@ def meeting_record_outcome(
 ) -> MeetingLine:
     """The organiser records what the meeting decided; "propose" creates the match."""
     if line.meeting.organiser_id != actor.pk:
-        raise ValidationError("Bare den som kalte inn kan føre utfallet.")
+        raise ValidationError(_("Bare den som kalte inn kan føre utfallet."))
     if outcome not in LineOutcome.values or outcome == LineOutcome.OPEN:
-        raise ValidationError({"outcome": "Velg utfall for linjen."})
+        raise ValidationError({"outcome": _("Velg utfall for linjen.")})
     if outcome == LineOutcome.PROPOSE and line.match is None:
         existing = Match.objects.filter(process=line.process, opening=line.opening).first()
         line.match = existing or match_propose(
             actor=actor,
             process=line.process,
             opening=line.opening,
-            override_reason=f"Foreslått i matchemøte {line.meeting.held_on:%d.%m.%Y}",
+            override_reason=_("Foreslått i matchemøte %(held_on)s")
+            % {"held_on": date_format(line.meeting.held_on, "SHORT_DATE_FORMAT")},
         )
     line.outcome, line.note = outcome, note.strip()[:500]
     line.save(update_fields=["outcome", "note", "match"])

@@ -7,6 +7,8 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from samspill.accounts.models import Role, User
 from samspill.audit.models import Action, Purpose
@@ -73,22 +75,35 @@ def process_change_phase(
     current, target = Phase(process.phase), Phase(to_phase)
     if target not in PHASE_TRANSITIONS[current]:
         raise ValidationError(
-            {"to_phase": f"Forløpet kan ikke gå fra «{current.label}» til «{target.label}»."}
+            {
+                "to_phase": _("Forløpet kan ikke gå fra «%(current)s» til «%(target)s».")
+                % {"current": current.label, "target": target.label}
+            }
         )
     if effective_on < process.phase_since:
         raise ValidationError(
             {
-                "effective_on": "Datoen kan ikke være før forløpet kom i nåværende fase "
-                f"({process.phase_since:%d.%m.%Y})."
+                "effective_on": _(
+                    "Datoen kan ikke være før forløpet kom i nåværende fase (%(phase_since)s)."
+                )
+                % {"phase_since": date_format(process.phase_since, "SHORT_DATE_FORMAT")}
             }
         )
     if effective_on > timezone.localdate():
-        raise ValidationError({"effective_on": "Datoen kan ikke være frem i tid."})
+        raise ValidationError({"effective_on": _("Datoen kan ikke være frem i tid.")})
     if target == Phase.CLOSED and not reason.strip():
-        raise ValidationError({"reason": "Skriv hvorfor forløpet avsluttes."})
+        raise ValidationError({"reason": _("Skriv hvorfor forløpet avsluttes.")})
+    if current == Phase.CLOSED and (
+        InclusionProcess.objects.filter(candidate_id=process.candidate_id)
+        .exclude(phase=Phase.CLOSED)
+        .exists()
+    ):
+        raise ValidationError(_("Personen har allerede et åpent forløp."))
     employer = employer or process.employer
     if target in PHASES_WITH_EMPLOYER and employer is None:
-        raise ValidationError({"employer": f"Velg arbeidsgiver for «{target.label}»."})
+        raise ValidationError(
+            {"employer": _("Velg arbeidsgiver for «%(label)s».") % {"label": target.label}}
+        )
     PhaseChange.objects.create(
         process=process,
         from_phase=current,
@@ -121,18 +136,20 @@ def process_invite_member(
 ) -> ProcessMember:
     """Give one partner, employer contact or co-advisor access to this process only."""
     if role not in MemberRole.values:
-        raise ValidationError({"role": "Velg en rolle i forløpet."})
+        raise ValidationError({"role": _("Velg en rolle i forløpet.")})
     expected = {
         MemberRole.PARTNER: Role.PARTNER,
         MemberRole.EMPLOYER_CONTACT: Role.EMPLOYER_CONTACT,
         MemberRole.CO_ADVISOR: Role.ADVISOR,
     }[MemberRole(role)]
     if user.role != expected:
-        raise ValidationError({"user": f"Brukeren har ikke rollen «{Role(expected).label}»."})
+        raise ValidationError(
+            {"user": _("Brukeren har ikke rollen «%(label)s».") % {"label": Role(expected).label}}
+        )
     if not purpose.strip():
-        raise ValidationError({"purpose": "Skriv hva samarbeidet gjelder."})
+        raise ValidationError({"purpose": _("Skriv hva samarbeidet gjelder.")})
     if process.members.filter(user=user, revoked_at__isnull=True).exists():
-        raise ValidationError({"user": "Brukeren er allerede med i forløpet."})
+        raise ValidationError({"user": _("Brukeren er allerede med i forløpet.")})
     member = ProcessMember.objects.create(
         process=process, user=user, role=role, purpose=purpose.strip(), invited_by=actor
     )
@@ -149,7 +166,7 @@ def process_invite_member(
 @transaction.atomic
 def process_revoke_member(*, actor: User, member: ProcessMember) -> ProcessMember:
     if member.revoked_at is not None:
-        raise ValidationError("Invitasjonen er allerede trukket tilbake.")
+        raise ValidationError(_("Invitasjonen er allerede trukket tilbake."))
     member.revoked_at = timezone.now()
     member.save(update_fields=["revoked_at"])
     audit_record(
@@ -169,7 +186,7 @@ def process_arrange_placement(
     """Record the employer and workplace a placement is being arranged with (an agreed
     match), before the trial or job starts; the phase changes when it does."""
     if process.phase == Phase.CLOSED:
-        raise ValidationError("Forløpet er avsluttet.")
+        raise ValidationError(_("Forløpet er avsluttet."))
     process.employer, process.workplace = workplace.employer, workplace
     process.save(update_fields=["employer", "workplace"])
     audit_record(

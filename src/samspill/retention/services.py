@@ -17,6 +17,8 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samspill.accounts.models import User
 from samspill.agreements.models import Agreement
@@ -202,7 +204,9 @@ def candidate_anonymise(*, candidate_id: int, today: date) -> Anonymisation | No
         _close_login(user)
     feed.candidate_changed(candidate.pk)
     _audit(
-        candidate, f"anonymisert etter oppbevaringstiden; siste forløp avsluttet {last_ended_on}"
+        candidate,
+        _("anonymisert etter oppbevaringstiden; siste forløp avsluttet %(last_ended_on)s")
+        % {"last_ended_on": last_ended_on},
     )
     return Anonymisation.objects.create(candidate=candidate, last_ended_on=last_ended_on)
 
@@ -214,7 +218,7 @@ def agreement_purge_if_due(*, agreement_id: int, candidate_id: int, today: date)
     if not selectors.agreements_due_queryset(today).filter(pk=agreement_id).exists():
         return False
     agreement = Agreement.objects.get(pk=agreement_id)
-    agreement_purge(agreement=agreement, why="oppbevaringstiden for avtaler er ute")
+    agreement_purge(agreement=agreement, why=_("oppbevaringstiden for avtaler er ute"))
     return True
 
 
@@ -241,10 +245,10 @@ Progress = Callable[[str, int, int], None]
 
 #: The steps of a run, in order (the command prints them as [n/4]).
 STEPS = (
-    "Notater i kontaktloggen",
-    "Anonymisering av kandidater",
-    "Avtaler etter oppbevaringstiden",
-    "Innsynslogg etter oppbevaringstiden",
+    gettext_lazy("Notater i kontaktloggen"),
+    gettext_lazy("Anonymisering av kandidater"),
+    gettext_lazy("Avtaler etter oppbevaringstiden"),
+    gettext_lazy("Innsynslogg etter oppbevaringstiden"),
 )
 
 
@@ -256,7 +260,7 @@ def retention_apply(*, due: selectors.Due, today: date, progress: Progress = _qu
     """Carry out ``due`` (from ``selectors.due(until=today)``), one transaction per person
     and per agreement. A second run finds nothing due and does nothing."""
     report = Report()
-    progress(STEPS[0], 0, len(due.notes))
+    progress(str(STEPS[0]), 0, len(due.notes))
     for n, row in enumerate(due.notes, 1):
         blanked = candidate_blank_contact_notes(candidate_id=row.candidate_id, today=today)
         if blanked is None:
@@ -264,23 +268,23 @@ def retention_apply(*, due: selectors.Due, today: date, progress: Progress = _qu
         else:
             report.notes_candidates += 1
             report.notes_blanked += blanked
-        progress(STEPS[0], n, len(due.notes))
-    progress(STEPS[1], 0, len(due.anonymise))
+        progress(str(STEPS[0]), n, len(due.notes))
+    progress(str(STEPS[1]), 0, len(due.anonymise))
     for n, row in enumerate(due.anonymise, 1):
         done = candidate_anonymise(candidate_id=row.candidate_id, today=today)
         report.anonymised += done is not None
         report.skipped += done is None
-        progress(STEPS[1], n, len(due.anonymise))
-    progress(STEPS[2], 0, len(due.agreements))
+        progress(str(STEPS[1]), n, len(due.anonymise))
+    progress(str(STEPS[2]), 0, len(due.agreements))
     for n, item in enumerate(due.agreements, 1):
         purged = agreement_purge_if_due(
             agreement_id=item.agreement_id, candidate_id=item.candidate_id, today=today
         )
         report.agreements_purged += purged
         report.skipped += not purged
-        progress(STEPS[2], n, len(due.agreements))
-    progress(STEPS[3], 0, due.audit_rows)
+        progress(str(STEPS[2]), n, len(due.agreements))
+    progress(str(STEPS[3]), 0, due.audit_rows)
     report.audit_rows_purged = audit_trail_purge(today=today)
     if report.audit_rows_purged:
-        progress(STEPS[3], report.audit_rows_purged, report.audit_rows_purged)
+        progress(str(STEPS[3]), report.audit_rows_purged, report.audit_rows_purged)
     return report

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samspill.accounts.models import Role, User
 from samspill.audit.models import Action, Purpose
@@ -43,7 +44,7 @@ def _check_employer_fields(errors: Errors, *, name: str, sector: str, size: str)
     check_choice(errors, "sector", sector, Sector.values, "bransje")
     if size:
         check_choice(errors, "size", size, EmployerSize.values, "antall ansatte")
-    return required_text(errors, "name", name, "Skriv inn navnet på arbeidsgiveren.")
+    return required_text(errors, "name", name, _("Skriv inn navnet på arbeidsgiveren."))
 
 
 def _org_number(errors: Errors, org_number: str) -> str:
@@ -54,7 +55,7 @@ def _org_number(errors: Errors, org_number: str) -> str:
         return ""
     if Employer.objects.filter(org_number=normalized).exists():
         errors.add(
-            "org_number", "Det finnes allerede en arbeidsgiver med dette organisasjonsnummeret."
+            "org_number", _("Det finnes allerede en arbeidsgiver med dette organisasjonsnummeret.")
         )
     return normalized
 
@@ -121,8 +122,8 @@ def _contact_person_fields(
 ) -> tuple[str, str, str, str]:
     errors = Errors()
     clean = (
-        required_text(errors, "name", name, "Skriv inn navnet på kontaktpersonen."),
-        required_text(errors, "role", role, "Skriv inn rollen, f.eks. «Daglig leder»."),
+        required_text(errors, "name", name, _("Skriv inn navnet på kontaktpersonen.")),
+        required_text(errors, "role", role, _("Skriv inn rollen, f.eks. «Daglig leder».")),
         normalize_phone(errors, "phone", phone),
         (email or "").strip().lower(),
     )
@@ -182,13 +183,13 @@ def employer_log_contact(
     who = made_by or actor
     check_dates(errors, occurred_on=occurred_on)
     if occurred_on > timezone.localdate():
-        errors.add("occurred_on", "Datoen kan ikke være frem i tid.")
+        errors.add("occurred_on", _("Datoen kan ikke være frem i tid."))
     check_choice(errors, "kind", kind, ContactKind.values, "type kontakt")
     if who.role not in CONTACT_ROLES or not who.is_active:
-        errors.add("made_by", "Velg en veileder, markedskontakt eller leder i NAV.")
+        errors.add("made_by", _("Velg en veileder, markedskontakt eller leder i NAV."))
     if workplace is not None and workplace.employer_id != employer.pk:
-        errors.add("workplace", "Arbeidsplassen hører til en annen arbeidsgiver.")
-    text = required_text(errors, "summary", summary, "Skriv kort hva dere fikk vite.")
+        errors.add("workplace", _("Arbeidsplassen hører til en annen arbeidsgiver."))
+    text = required_text(errors, "summary", summary, _("Skriv kort hva dere fikk vite."))
     errors.raise_if_any()
     contact = EmployerContact.objects.create(
         employer=employer,

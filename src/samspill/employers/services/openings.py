@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samspill.accounts.models import User
 from samspill.audit.models import Action, Purpose
@@ -54,13 +55,17 @@ def _check_dates(errors: Errors, data: OpeningInput) -> None:
     start, end, deadline = data.starts_on, data.ends_on, data.application_deadline
     check_dates(errors, starts_on=start, ends_on=end, application_deadline=deadline)
     if end is not None and start is None:
-        errors.add("starts_on", "Oppgi oppstart når du oppgir sluttdato.")
+        errors.add("starts_on", _("Oppgi oppstart når du oppgir sluttdato."))
     if start is not None and end is not None and end <= start:
-        errors.add("ends_on", f"Sluttdatoen må være etter oppstart ({nb_date(start)}).")
+        errors.add(
+            "ends_on",
+            _("Sluttdatoen må være etter oppstart (%(nb_date)s).") % {"nb_date": nb_date(start)},
+        )
     if start is not None and deadline is not None and deadline > start:
         errors.add(
             "application_deadline",
-            f"Søknadsfristen må være før eller samme dag som oppstart ({nb_date(start)}).",
+            _("Søknadsfristen må være før eller samme dag som oppstart (%(nb_date)s).")
+            % {"nb_date": nb_date(start)},
         )
 
 
@@ -69,8 +74,11 @@ def _check_tasks(errors: Errors, workplace: Workplace, tasks: Sequence[Task]) ->
         if task.workplace_id != workplace.pk:
             errors.add(
                 "tasks",
-                f"Oppgaven «{task.name}» er kartlagt på en annen arbeidsplass enn "
-                f"«{workplace.name}». Velg oppgaver fra denne arbeidsplassen.",
+                _(
+                    "Oppgaven «%(task)s» er kartlagt på en annen arbeidsplass enn "
+                    "«%(workplace)s». Velg oppgaver fra denne arbeidsplassen."
+                )
+                % {"task": task.name, "workplace": workplace.name},
             )
 
 
@@ -78,7 +86,7 @@ def _validated(workplace: Workplace, data: OpeningInput) -> tuple[str, Decimal]:
     errors = Errors()
     check_choice(errors, "kind", data.kind, OpeningKind.values, "type")
     check_choice(errors, "purpose", data.purpose, OpeningPurpose.values, "formål")
-    title = required_text(errors, "title", data.title, "Skriv inn en tittel.")
+    title = required_text(errors, "title", data.title, _("Skriv inn en tittel."))
     hours = check_hours(errors, "hours_per_week", data.hours_per_week)
     _check_dates(errors, data)
     _check_tasks(errors, workplace, data.tasks)
@@ -125,8 +133,11 @@ def opening_create(*, actor: User, workplace: Workplace, data: OpeningInput) -> 
 def opening_update(*, actor: User, opening: Opening, data: OpeningInput) -> Opening:
     if opening.status not in EDITABLE_STATUSES:
         raise ValidationError(
-            f"Stillingen er {OpeningStatus(opening.status).label.lower()} og kan ikke endres. "
-            "Opprett en ny hvis arbeidsgiveren har et nytt behov."
+            _(
+                "Stillingen er %(value)s og kan ikke endres. Opprett en ny hvis arbeidsgiveren "
+                "har et nytt behov."
+            )
+            % {"value": OpeningStatus(opening.status).label.lower()}
         )
     _apply(opening, data)
     _audit(actor, opening, Action.CHANGE)
@@ -138,16 +149,22 @@ def _check_transition(opening: Opening, target: OpeningStatus, reason: str) -> N
     current = OpeningStatus(opening.status)
     if target not in OPENING_TRANSITIONS[current]:
         raise ValidationError(
-            {"to_status": f"Stillingen kan ikke gå fra «{current.label}» til «{target.label}»."}
+            {
+                "to_status": _("Stillingen kan ikke gå fra «%(current)s» til «%(target)s».")
+                % {"current": current.label, "target": target.label}
+            }
         )
     if target in NEEDS_REASON and not reason.strip():
-        raise ValidationError({"reason": "Skriv hvorfor stillingen avlyses."})
+        raise ValidationError({"reason": _("Skriv hvorfor stillingen avlyses.")})
     deadline = opening.application_deadline
     if target == OpeningStatus.OPEN and deadline and deadline < timezone.localdate():
         raise ValidationError(
             {
-                "to_status": f"Søknadsfristen ({nb_date(deadline)}) har gått ut. "
-                "Endre fristen før du åpner stillingen."
+                "to_status": _(
+                    "Søknadsfristen (%(nb_date)s) har gått ut. Endre fristen før du åpner "
+                    "stillingen."
+                )
+                % {"nb_date": nb_date(deadline)}
             }
         )
 
@@ -159,7 +176,7 @@ def opening_change_status(
     """Move an opening to another status as the transition table allows; record who and when."""
     opening = Opening.objects.select_for_update().get(pk=opening.pk)
     if to_status not in OpeningStatus.values:
-        raise ValidationError({"to_status": "Velg en status fra listen."})
+        raise ValidationError({"to_status": _("Velg en status fra listen.")})
     current, target = OpeningStatus(opening.status), OpeningStatus(to_status)
     _check_transition(opening, target, reason)
     OpeningStatusChange.objects.create(

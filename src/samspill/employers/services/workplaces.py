@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from samspill.accounts.models import User
 from samspill.audit.models import Action, Purpose
@@ -51,9 +52,9 @@ def _apply_workplace(
         raise TypeError(f"unknown environment fields: {sorted(unknown)}")
     errors = Errors()
     texts = (
-        required_text(errors, "name", name, "Skriv inn navnet på arbeidsplassen."),
-        required_text(errors, "address", address, "Skriv inn adressen."),
-        required_text(errors, "municipality", municipality, "Skriv inn kommunen."),
+        required_text(errors, "name", name, _("Skriv inn navnet på arbeidsplassen.")),
+        required_text(errors, "address", address, _("Skriv inn adressen.")),
+        required_text(errors, "municipality", municipality, _("Skriv inn kommunen.")),
     )
     check_coordinates(errors, latitude, longitude)
     errors.raise_if_any()
@@ -129,12 +130,12 @@ def workplace_update(
 def _check_demands(errors: Errors, demands: Mapping[str, int]) -> dict[str, int]:
     unknown = set(demands) - set(Demand.values)
     if unknown:
-        errors.add("demands", f"Ukjent krav: {', '.join(sorted(unknown))}.")
+        errors.add("demands", _("Ukjent krav: %(value)s.") % {"value": ", ".join(sorted(unknown))})
     levels = {}
     for demand in Demand:
         level = demands.get(demand.value, DemandLevel.NONE)
         if level not in DemandLevel.values:
-            errors.add(demand.value, "Velg et nivå fra 0 (ingen) til 3 (mye).")
+            errors.add(demand.value, _("Velg et nivå fra 0 (ingen) til 3 (mye)."))
         levels[demand.value] = int(level)
     return levels
 
@@ -142,9 +143,9 @@ def _check_demands(errors: Errors, demands: Mapping[str, int]) -> dict[str, int]
 def _check_times(errors: Errors, time_of_day: Sequence[str]) -> list[str]:
     chosen = set(time_of_day)
     if not chosen:
-        errors.add("time_of_day", "Velg minst ett tidspunkt.")
+        errors.add("time_of_day", _("Velg minst ett tidspunkt."))
     elif chosen - set(TimeOfDay.values):
-        errors.add("time_of_day", "Velg tidspunkt fra listen.")
+        errors.add("time_of_day", _("Velg tidspunkt fra listen."))
     return [value for value in TimeOfDay.values if value in chosen]
 
 
@@ -160,13 +161,13 @@ def _apply_task(
     adaptation_note: str,
 ) -> None:
     errors = Errors()
-    clean_name = required_text(errors, "name", name, "Skriv inn navnet på oppgaven.")
+    clean_name = required_text(errors, "name", name, _("Skriv inn navnet på oppgaven."))
     levels = _check_demands(errors, demands)
     times = _check_times(errors, time_of_day)
     hours = check_hours(errors, "hours_per_week", hours_per_week)
     note = (adaptation_note or "").strip()
     if adaptable and not note:
-        errors.add("adaptation_note", "Skriv hvordan oppgaven kan tilrettelegges.")
+        errors.add("adaptation_note", _("Skriv hvordan oppgaven kan tilrettelegges."))
     errors.raise_if_any()
     task.name, task.description = clean_name, (description or "").strip()
     task.time_of_day, task.hours_per_week = times, hours

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from samspill.audit.models import Purpose
@@ -73,7 +74,7 @@ def employer_create(request: AuthenticatedRequest) -> HttpResponse:
         request,
         form,
         lambda: services.employer_create(actor=request.user, **form.cleaned_data),
-        done="Arbeidsgiveren er registrert.",
+        done=_("Arbeidsgiveren er registrert."),
         then=_detail_url,
     )
     return response or render(request, "employers/employer_form.html", {"form": form})
@@ -118,7 +119,7 @@ def employer_edit(request: AuthenticatedRequest, employer_id: UUID) -> HttpRespo
         lambda: services.employer_update(
             actor=request.user, employer=employer, **form.cleaned_data
         ),
-        done="Endringene er lagret.",
+        done=_("Endringene er lagret."),
         then=_detail_url,
     )
     context = {"form": form, "employer": employer}
@@ -143,7 +144,7 @@ def contact_person_create(request: AuthenticatedRequest, employer_id: UUID) -> H
         lambda: services.contact_person_create(
             actor=request.user, employer=access.employer, **form.cleaned_data
         ),
-        done="Kontaktpersonen er lagt til.",
+        done=_("Kontaktpersonen er lagt til."),
         then=lambda person: _detail_url(person.employer),
     )
     context = {"form": form, "employer": access.employer}
@@ -166,7 +167,7 @@ def contact_person_edit(
     )
     if request.method == "POST" and "remove" in request.POST:
         services.contact_person_remove(actor=request.user, contact_person=person)
-        messages.success(request, "Kontaktpersonen er fjernet.")
+        messages.success(request, _("Kontaktpersonen er fjernet."))
         return redirect(_detail_url(access.employer))
     form = ContactPersonForm(request.POST or None, initial=_person_initial(person))
     response = submit(
@@ -175,7 +176,7 @@ def contact_person_edit(
         lambda: services.contact_person_update(
             actor=request.user, contact_person=person, **form.cleaned_data
         ),
-        done="Kontaktpersonen er oppdatert.",
+        done=_("Kontaktpersonen er oppdatert."),
         then=lambda saved: _detail_url(saved.employer),
     )
     context = {"form": form, "employer": access.employer, "person": person}
@@ -215,7 +216,7 @@ def contact_log_create(request: AuthenticatedRequest, employer_id: UUID) -> Http
         lambda: services.employer_log_contact(
             actor=request.user, employer=employer, **form.cleaned_data
         ),
-        done="Kontakten er registrert.",
+        done=_("Kontakten er registrert."),
         then=lambda contact: reverse(
             "employers:contact_log", kwargs={"employer_id": contact.employer.uuid}
         ),

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samspill.accounts.models import Role, User
 from samspill.audit.models import Action
@@ -23,14 +24,14 @@ def followup_report_concern(
 ) -> Concern:
     """The employer tells NAV; the contact person is notified at once, as urgent."""
     if actor.role != Role.EMPLOYER or process.employer_id is None:
-        raise ValidationError("Bare arbeidsgiveren kandidaten er hos kan melde fra her.")
+        raise ValidationError(_("Bare arbeidsgiveren kandidaten er hos kan melde fra her."))
     if actor.employer_id != process.employer_id:
-        raise ValidationError("Bare arbeidsgiveren kandidaten er hos kan melde fra her.")
+        raise ValidationError(_("Bare arbeidsgiveren kandidaten er hos kan melde fra her."))
     errors: dict[str, str] = {}
     if kind not in ConcernKind.values:
-        errors["kind"] = "Velg hva det gjelder."
+        errors["kind"] = _("Velg hva det gjelder.")
     if not text.strip():
-        errors["text"] = "Skriv kort hva som har skjedd."
+        errors["text"] = _("Skriv kort hva som har skjedd.")
     if errors:
         raise ValidationError(errors)
     now = timezone.now()
@@ -55,7 +56,7 @@ def followup_report_concern(
     audit_change(
         actor=actor,
         process=process,
-        detail=f"arbeidsgiver meldte fra: {kind}",
+        detail=_("arbeidsgiver meldte fra: %(kind)s") % {"kind": kind},
         action=Action.CREATE,
     )
     return concern
@@ -65,9 +66,11 @@ def followup_report_concern(
 def followup_answer_concern(*, actor: User, concern: Concern, response: str) -> Concern:
     concern = Concern.objects.select_for_update().select_related("process").get(pk=concern.pk)
     if concern.responded_at is not None:
-        raise ValidationError("Henvendelsen er allerede besvart.")
+        raise ValidationError(_("Henvendelsen er allerede besvart."))
     if not response.strip():
-        raise ValidationError({"response": "Skriv hva du svarte eller avtalte med arbeidsgiveren."})
+        raise ValidationError(
+            {"response": _("Skriv hva du svarte eller avtalte med arbeidsgiveren.")}
+        )
     concern.response, concern.responded_at, concern.responded_by = (
         response.strip(),
         timezone.now(),
@@ -78,7 +81,7 @@ def followup_answer_concern(*, actor: User, concern: Concern, response: str) -> 
         notification_create(
             recipient=concern.reported_by,
             key=f"concern-answered:{concern.uuid}",
-            title=f"NAV har svart: {concern.get_kind_display()}",
+            title=_("NAV har svart: %(kind)s") % {"kind": concern.get_kind_display()},
             body=concern.response,
             url=reverse("followup:concern_new", kwargs={"process_id": concern.process.uuid}),
         )
