@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_stubs_ext import StrOrPromise
@@ -247,7 +247,7 @@ class Terms:
 
 
 def _day(value: date) -> str:
-    return f"{value:%d.%m.%Y}"
+    return date_format(value, "SHORT_DATE_FORMAT")
 
 
 def last_day(start: date, months: int) -> date:

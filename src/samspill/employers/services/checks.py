@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samspill.lib import bounds
@@ -101,7 +102,8 @@ def check_choice(errors: Errors, field: str, value: str, choices: Iterable[str],
 
 
 def nb_date(day: date) -> str:
-    return f"{day:%d.%m.%Y}"
+    """The day in the active language's short date format («08.03.2027» in bokmål)."""
+    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 def check_dates(errors: Errors, **dates: date | None) -> None:
