@@ -1,5 +1,6 @@
 import datetime
 from decimal import Decimal
+from typing import Any
 
 import factory
 
@@ -7,6 +8,29 @@ from samspill.agreements.models import Agreement, Commitment, Purpose
 from samspill.employers.tests.factories import ContactPersonFactory, WorkplaceFactory
 from samspill.processes.models import Phase
 from samspill.processes.tests.factories import ProcessFactory
+
+START, END = datetime.date(2027, 1, 4), datetime.date(2027, 6, 30)
+#: Every field an agreement needs before it can be sent (a work trial, arbeidstrening), as an
+#: advisor would fill it in.
+COMPLETE: dict[str, Any] = {
+    "purpose": Purpose.TRIAL,
+    "goals": "Jeg vil lære meg butikkarbeid og komme i fast jobb.",
+    "tasks": "Varepåfylling og ordning av hyller.",
+    "trainer": "Butikksjefen",
+    "start_on": START,
+    "end_on": END,
+    "hours_per_week": Decimal(20),
+    "employer_duties": "Opplæring i arbeidsoppgavene.",
+    "support_duties": "Oppfølging på arbeidsplassen og av utenomting.",
+    "jobseeker_duties": "Møter til avtalt tid.",
+    "followup_frequency": "monthly",
+    "followup_forms": ["three_way"],
+    "if_absent": "Ringer butikksjefen før klokka 8.",
+    "if_conflict": "Vi tar en trekantsamtale samme uke.",
+    "if_not_working": "Vi møtes og finner en annen løsning sammen.",
+    "ending": "En avslutningssamtale med attest.",
+    "measure": "arbeidstrening",
+}
 
 
 class PlacedProcessFactory(ProcessFactory):
@@ -36,24 +60,7 @@ class AgreementFactory(factory.django.DjangoModelFactory):
     purpose = Purpose.TRIAL
 
     class Params:
-        complete = factory.Trait(
-            goals="Jeg vil lære meg butikkarbeid og komme i fast jobb.",
-            tasks="Varepåfylling og ordning av hyller.",
-            trainer="Butikksjefen",
-            start_on=datetime.date(2027, 1, 4),
-            end_on=datetime.date(2027, 6, 30),
-            hours_per_week=Decimal(20),
-            employer_duties="Opplæring i arbeidsoppgavene.",
-            support_duties="Oppfølging på arbeidsplassen og av utenomting.",
-            jobseeker_duties="Møter til avtalt tid.",
-            followup_frequency="monthly",
-            followup_forms=["three_way"],
-            if_absent="Ringer butikksjefen før klokka 8.",
-            if_conflict="Vi tar en trekantsamtale samme uke.",
-            if_not_working="Vi møtes og finner en annen løsning sammen.",
-            ending="En avslutningssamtale med attest.",
-            measure="arbeidstrening",
-        )
+        complete = factory.Trait(**COMPLETE)
 
 
 class CommitmentFactory(factory.django.DjangoModelFactory):

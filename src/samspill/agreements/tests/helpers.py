@@ -2,41 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from samspill.accounts.models import User
 from samspill.agreements import services
 from samspill.agreements.models import Agreement
-
-START, END = date(2027, 1, 4), date(2027, 6, 30)
+from samspill.agreements.tests.factories import COMPLETE
+from samspill.agreements.tests.factories import END as END  # the period, for the tests
+from samspill.agreements.tests.factories import START as START
 
 
 def complete(agreement: Agreement, actor: User, **overrides: Any) -> Agreement:
-    values: dict[str, Any] = {
-        "purpose": "utproving",
-        "goals": "Jeg vil lære meg butikkarbeid og komme i fast jobb.",
-        "tasks": "Varepåfylling og ordning av hyller.",
-        "trainer": "Butikksjefen",
-        "start_on": START,
-        "end_on": END,
-        "hours_per_week": Decimal(20),
-        "employer_duties": "Opplæring i arbeidsoppgavene.",
-        "support_duties": "Oppfølging på arbeidsplassen og av utenomting.",
-        "jobseeker_duties": "Møter til avtalt tid.",
-        "followup_frequency": "monthly",
-        "followup_forms": ["three_way"],
-        "if_absent": "Ringer butikksjefen før klokka 8.",
-        "if_conflict": "Vi tar en trekantsamtale samme uke.",
-        "if_not_working": "Vi møtes og finner en annen løsning sammen.",
-        "ending": "En avslutningssamtale med attest.",
-        "measure": "arbeidstrening",
-        **overrides,
-    }
+    """Fill in every field sending needs, through the service, as the advisor would."""
     agreement.refresh_from_db()
     return services.agreement_update(
-        actor=actor, agreement=agreement, revision=agreement.revision, values=values
+        actor=actor,
+        agreement=agreement,
+        revision=agreement.revision,
+        values=COMPLETE | overrides,
     )
 
 

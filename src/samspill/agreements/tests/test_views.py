@@ -11,12 +11,12 @@ from django.urls import reverse
 from samspill.agreements import pdf
 from samspill.agreements.access import agreement_get_for_user
 from samspill.agreements.models import Agreement, Stage
+from samspill.agreements.tests.factories import PlacedProcessFactory
 from samspill.agreements.tests.helpers import WAGE_SUBSIDY, complete, send
 from samspill.agreements.views import page_context
 from samspill.audit.models import AuditEvent, Purpose
 from samspill.conftest import World
 from samspill.employers.tests.factories import WorkplaceFactory
-from samspill.processes.tests.factories import ProcessFactory
 
 
 def _url(name: str, world: World) -> str:
@@ -24,9 +24,8 @@ def _url(name: str, world: World) -> str:
 
 
 def test_advisor_drafts_an_agreement_from_a_placed_process(world: World, client: Client) -> None:
-    workplace = WorkplaceFactory(employer=world.employer_org)
-    process = ProcessFactory(
-        advisor=world.advisor, employer=world.employer_org, workplace=workplace, phase="trial"
+    process = PlacedProcessFactory(
+        advisor=world.advisor, workplace=WorkplaceFactory(employer=world.employer_org)
     )
     client.force_login(world.advisor)
     response = client.post(reverse("agreements:create", kwargs={"process_id": process.uuid}))
