@@ -571,6 +571,8 @@ def test_template_text_goes_through_gettext() -> None:
         ("{% blocktranslate trimmed with n=x %}Du har {{ n }} saker{% endblocktranslate %}", []),
         ('<a aria-label="{% translate "Lukk" %}" href="{% url "core:home" %}">–</a>', []),
         ("{# Et notat til utviklere #}{% comment %}Også dette{% endcomment %}", []),
+        # {# #} ends at the line: a longer note is page text (use {% comment %}).
+        ("{# Et notat\n   på to linjer #}", ["{# Et notat\n   på to linjer #}"]),
         ("<!-- Et notat --><script>let a = 'tekst';</script><style>p { x: y }</style>", []),
         ('<title>{% block title %}{% endblock %} – Samspill</title><p class="a">12</p>', []),
         ('<p style="font-size: {{ size|default:"10pt" }}">&lt;5 &nbsp;–</p>', []),
