@@ -38,7 +38,7 @@ from samspill.rules import COMMITMENT_WARNING, FIRST_EMPLOYER_CONTACT_WITHIN
 
 #: Phases where someone is at a workplace and a follow-up plan is expected.
 PLACED_PHASES = (Phase.TRIAL, Phase.EMPLOYMENT, Phase.RETENTION)
-#: How early the 30-day employer-contact deadline shows up on the worklist.
+#: How early the employer-contact deadline (rules.FIRST_EMPLOYER_CONTACT_WITHIN) shows up on the worklist.
 EMPLOYER_CONTACT_WARNING = timedelta(days=7)
 
 
@@ -171,17 +171,18 @@ def _process_lines(process: InclusionProcess, today: date) -> list[Line]:
                     why=(
                         _(
                             "Ingen arbeidsgiverkontakt ansikt til ansikt siden start "
-                            "%(started_on)s; fristen på 30 dager gikk ut %(deadline)s"
+                            "%(started_on)s; fristen på %(days)s dager gikk ut %(deadline)s"
                         )
                         if late
                         else _(
                             "Ingen arbeidsgiverkontakt ansikt til ansikt siden start "
-                            "%(started_on)s; fristen på 30 dager er %(deadline)s"
+                            "%(started_on)s; fristen på %(days)s dager er %(deadline)s"
                         )
                     )
                     % {
                         "started_on": date_format(process.started_on, "SHORT_DATE_FORMAT"),
                         "deadline": date_format(deadline, "SHORT_DATE_FORMAT"),
+                        "days": FIRST_EMPLOYER_CONTACT_WITHIN.value.days,
                     },
                     due=deadline,
                     overdue=late,
