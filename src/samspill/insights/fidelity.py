@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
@@ -287,19 +288,18 @@ def suggestions(processes: Processes, today: date) -> dict[str, Suggestion]:
         out["S1"] = Suggestion(
             _by_anchors(average, (_CASELOAD, 25, 30, 40), higher_is_better=False),
             gettext(
-                "%(average).1f aktive forløp per jobbspesialist i snitt (%(rows)s "
-                "jobbspesialister)."
+                "%(average)s aktive forløp per jobbspesialist i snitt (%(rows)s jobbspesialister)."
             )
-            % {"average": average, "rows": len(rows)},
+            % {"average": number_format(average, 1), "rows": len(rows)},
         )
         per_week = sum(r.employer_contacts_per_week for r in rows) / len(rows)
         out["Sv6"] = Suggestion(
             _by_anchors(per_week, (_CONTACTS, 5, 4, 3)),
             gettext(
-                "%(per_week).1f personlige arbeidsgiverkontakter per jobbspesialist per uke siste "
+                "%(per_week)s personlige arbeidsgiverkontakter per jobbspesialist per uke siste "
                 "%(CASELOAD_WEEKS)s uker."
             )
-            % {"per_week": per_week, "CASELOAD_WEEKS": CASELOAD_WEEKS},
+            % {"per_week": number_format(per_week, 1), "CASELOAD_WEEKS": CASELOAD_WEEKS},
         )
     timing = timings(processes, today)
     if timing.days_to_employer_contact is not None:
