@@ -324,10 +324,10 @@ def agreement_approve(*, actor: User, agreement: Agreement, revision: int) -> Ap
     party = party_of(actor, agreement)
     assert party is not None
     approval = agreement.approvals.create(party=party, user=actor, revision=agreement.revision)
-    _audit(actor, agreement, f"godkjent av {Party(party).label.lower()}")
+    _audit(actor, agreement, _("godkjent av %(party)s") % {"party": Party(party).label.lower()})
     measure = measures.MEASURES.get(agreement.measure)
     if party == Party.ADVISOR and (measure is None or not measure.pays_money):
-        _move(actor, agreement, Stage.CONCLUDED, "inngått")
+        _move(actor, agreement, Stage.CONCLUDED, _("inngått"))
         agreement.save(update_fields=["stage", "updated_at"])
         _conclude(actor, agreement)
     return approval
@@ -339,7 +339,7 @@ def agreement_conclude(*, actor: User, agreement: Agreement, revision: int) -> V
     advisor who approved it."""
     agreement = _lock(agreement, revision)
     check(conclude_refusal(actor, agreement))
-    _move(actor, agreement, Stage.CONCLUDED, "inngått")
+    _move(actor, agreement, Stage.CONCLUDED, _("inngått"))
     agreement.save(update_fields=["stage", "updated_at"])
     version = _conclude(actor, agreement)
     _audit(actor, agreement, _("inngått, versjon %(number)s") % {"number": version.number})

@@ -117,7 +117,7 @@ def identity_login(*, provider: oidc.Provider, claims: Mapping[str, Any]) -> Log
             user=user,
             provider=provider,
             outcome=Outcome.DENIED,
-            detail=f"avvist: rollen {user.role or '–'} logger ikke inn her",
+            detail=_("avvist: rollen %(role)s logger ikke inn her") % {"role": user.role or "–"},
         )
         return LoginResult(None, Refusal.CITIZEN_ONLY if provider.is_staff else Refusal.STAFF_ONLY)
     met = provider.is_staff and mfa_shown(provider, claims)

@@ -116,7 +116,7 @@ def step_chart(
     description: str,
     curves: Sequence[tuple[str, Sequence[float], Sequence[float]]],
     max_x: float,
-    x_title: str = "Måneder etter jobbstart",
+    x_title: str | None = None,
 ) -> Chart:
     """Kaplan–Meier style step curves: (name, days, share) with shares 0..1."""
     span = WIDTH - LEFT - RIGHT
@@ -138,7 +138,14 @@ def step_chart(
     every = 3 if months <= 24 else 6
     x_ticks = tuple(Tick(x_of(m * DAYS_PER_MONTH), f"{m}") for m in range(0, months + 1, every))
     return Chart(
-        title, description, WIDTH, HEIGHT, tuple(drawn), x_ticks, _percent_ticks(1.0), x_title
+        title,
+        description,
+        WIDTH,
+        HEIGHT,
+        tuple(drawn),
+        x_ticks,
+        _percent_ticks(1.0),
+        x_title or _("Måneder etter jobbstart"),
     )
 
 

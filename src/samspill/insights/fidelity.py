@@ -322,13 +322,16 @@ def suggestions(processes: Processes, today: date) -> dict[str, Suggestion]:
     if jobs["n"]:
         n = jobs["n"]
         for code, key, what in (
-            ("Sv8", "kinds", "typer arbeid"),
-            ("Sv9", "employers", "arbeidsgivere"),
+            ("Sv8", "kinds", gettext("typer arbeid")),
+            ("Sv9", "employers", gettext("arbeidsgivere")),
         ):
             share = jobs[key] / n
             out[code] = Suggestion(
                 _by_anchors(share, (0.85, 0.70, 0.55, 0.40)),
-                f"{jobs[key]} ulike {what} blant {n} jobbstarter siste år ({100 * share:.0f} %).",
+                gettext(
+                    "%(count)s ulike %(what)s blant %(n)s jobbstarter siste år (%(share).0f %%)."
+                )
+                % {"count": jobs[key], "what": what, "n": n, "share": 100 * share},
             )
         competitive = Rate(jobs["competitive"], n)
         out["Sv10"] = Suggestion(
@@ -361,8 +364,11 @@ def suggestions(processes: Processes, today: date) -> dict[str, Suggestion]:
         share = contacts["out"] / contacts["n"]
         out["Sv13"] = Suggestion(
             _by_anchors(share, (0.65, 0.50, 0.35, 0.20)),
-            f"{100 * share:.0f} % av {contacts['n']} kontakter siste år var ute "
-            "(arbeidsplass, hjemme, andre steder), ikke på kontoret. Skalaen måler tid; "
-            "dette teller kontakter.",
+            gettext(
+                "%(share).0f %% av %(n)s kontakter siste år var ute "
+                "(arbeidsplass, hjemme, andre steder), ikke på kontoret. Skalaen måler tid; "
+                "dette teller kontakter."
+            )
+            % {"share": 100 * share, "n": contacts["n"]},
         )
     return out

@@ -36,7 +36,11 @@ class Range:
     what: StrOrPromise
 
     def message(self) -> str:
-        return f"Skriv et tall fra {_show(self.low)} til {_show(self.high)} ({self.what})."
+        return _("Skriv et tall fra %(low)s til %(high)s (%(what)s).") % {
+            "low": _show(self.low),
+            "high": _show(self.high),
+            "what": self.what,
+        }
 
     def check(self, value: Number | None) -> None:
         if value is None:
@@ -63,14 +67,14 @@ def _show(number: Number) -> str:
 MONTHLY_WAGE = Range(1, 1_000_000, gettext_lazy("kroner i måneden"))
 #: Holiday pay, pension and employer's tax as decimals (0.12 is 12 %).
 RATE = Range(Decimal(0), Decimal("0.5"), "som desimaltall, f.eks. 0,12")
-PERCENT = Range(0, 100, "prosent")
+PERCENT = Range(0, 100, gettext_lazy("prosent"))
 HOURS_PER_WEEK = Range(Decimal(0), Decimal(60), gettext_lazy("timer per uke"))
 HOURS_PER_MONTH = Range(Decimal(0), Decimal(250), gettext_lazy("timer per måned"))
-AMOUNT = Range(0, 10_000_000, "kroner")
-KILOMETRES = Range(0, 1000, "kilometer")
-AGE = Range(0, 120, "år")
+AMOUNT = Range(0, 10_000_000, gettext_lazy("kroner"))
+KILOMETRES = Range(0, 1000, gettext_lazy("kilometer"))
+AGE = Range(0, 120, gettext_lazy("år"))
 #: Counts typed by people (group sizes in an estimate, a number of days).
-COUNT = Range(0, 10_000_000, "antall")
+COUNT = Range(0, 10_000_000, gettext_lazy("antall"))
 DAYS = Range(0, 3660, "dager")
 
 

@@ -101,7 +101,7 @@ def age_group(age: int) -> str:
     if age >= 60:
         return gettext("60 år eller eldre")
     low = age // 10 * 10
-    return f"{low}–{low + 9} år"
+    return gettext("%(low)s–%(high)s år") % {"low": low, "high": low + 9}
 
 
 @dataclass(frozen=True)

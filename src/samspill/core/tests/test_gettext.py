@@ -99,6 +99,30 @@ ALLOWED: dict[str, frozenset[str]] = {
     "identity/second_factor.py": frozenset({"Innlogging som ansatt"}),
     # The language's own name, and the sender address of e-mails.
     "settings.py": frozenset({"Norsk bokmål", "Samspill <ikke-svar@samspill.invalid>"}),
+    # The column names of the import file (its format: parsed, so never translated).
+    "employers/importing/columns.py": frozenset(
+        {
+            "ønsker",
+            "internopplæring",
+            "fysisk_arbeidsmiljø",
+            "sosialt_arbeidsmiljø",
+            "formål",
+            "timer_per_uke",
+            "søknadsfrist",
+        }
+    ),
+    "employers/importing/rows.py": frozenset({"ønsker", "formål", "timer_per_uke", "søknadsfrist"}),
+    # The file name of a download (kept stable, not a sentence).
+    "agreements/views.py": frozenset({"avtale-arbeidsgiver.pdf"}),
+    # The letters that e-mail addresses spell out (a transliteration table).
+    "lib/emails.py": frozenset({"æ", "ø", "å", "Æ", "Ø", "Å"}),
+    # A rule's source, for developers (docs/rules.md), kept in a constant.
+    "rules.py": frozenset(
+        {
+            "IPS fidelity scale item Sv12 «Time-unlimited follow-along supports» "
+            "(shared/reference/IPS-FIDELITY.md)"
+        }
+    ),
 }
 
 

@@ -169,7 +169,11 @@ def _workplace_row(actor: User, cells: dict[str, str]) -> str:
     employer = _employer(cells)
     name = cells.get("navn", "").strip()
     if name and employer.workplaces.filter(name__iexact=name).exists():
-        raise CellError("name", f"{employer.name} har allerede en arbeidsplass som heter «{name}».")
+        raise CellError(
+            "name",
+            _("%(employer)s har allerede en arbeidsplass som heter «%(name)s».")
+            % {"employer": employer.name, "name": name},
+        )
     environment = {
         column.field: cells.get(column.name, "")
         for column in COLUMNS[ImportKind.WORKPLACES]
@@ -193,11 +197,16 @@ def _workplace_of(employer: Employer, cells: dict[str, str]) -> Workplace:
     name = cells.get("arbeidsplass", "").strip()
     found = list(employer.workplaces.filter(name__iexact=name)[:2]) if name else []
     if len(found) != 1:
-        problem = "flere" if found else "ingen"
+        problem = (
+            _("%(employer)s har flere arbeidsplasser som heter «%(name)s».")
+            if found
+            else _("%(employer)s har ingen arbeidsplass som heter «%(name)s».")
+        )
         raise CellError(
             "workplace",
-            f"{employer.name} har {problem} arbeidsplass(er) som heter «{name}». "
-            "Skriv navnet slik det er registrert i Samspill.",
+            problem % {"employer": employer.name, "name": name}
+            + " "
+            + _("Skriv navnet slik det er registrert i Samspill."),
         )
     return found[0]
 

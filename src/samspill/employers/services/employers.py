@@ -41,9 +41,9 @@ def _audit(actor: User, subject: Subject, action: Action, detail: str = "") -> N
 
 
 def _check_employer_fields(errors: Errors, *, name: str, sector: str, size: str) -> str:
-    check_choice(errors, "sector", sector, Sector.values, "bransje")
+    check_choice(errors, "sector", sector, Sector.values, _("bransje"))
     if size:
-        check_choice(errors, "size", size, EmployerSize.values, "antall ansatte")
+        check_choice(errors, "size", size, EmployerSize.values, _("antall ansatte"))
     return required_text(errors, "name", name, _("Skriv inn navnet på arbeidsgiveren."))
 
 
@@ -184,7 +184,7 @@ def employer_log_contact(
     check_dates(errors, occurred_on=occurred_on)
     if occurred_on > timezone.localdate():
         errors.add("occurred_on", _("Datoen kan ikke være frem i tid."))
-    check_choice(errors, "kind", kind, ContactKind.values, "type kontakt")
+    check_choice(errors, "kind", kind, ContactKind.values, _("type kontakt"))
     if who.role not in CONTACT_ROLES or not who.is_active:
         errors.add("made_by", _("Velg en veileder, markedskontakt eller leder i NAV."))
     if workplace is not None and workplace.employer_id != employer.pk:

@@ -84,8 +84,8 @@ def _check_tasks(errors: Errors, workplace: Workplace, tasks: Sequence[Task]) ->
 
 def _validated(workplace: Workplace, data: OpeningInput) -> tuple[str, Decimal]:
     errors = Errors()
-    check_choice(errors, "kind", data.kind, OpeningKind.values, "type")
-    check_choice(errors, "purpose", data.purpose, OpeningPurpose.values, "formål")
+    check_choice(errors, "kind", data.kind, OpeningKind.values, _("type"))
+    check_choice(errors, "purpose", data.purpose, OpeningPurpose.values, _("formål"))
     title = required_text(errors, "title", data.title, _("Skriv inn en tittel."))
     hours = check_hours(errors, "hours_per_week", data.hours_per_week)
     _check_dates(errors, data)

@@ -202,7 +202,7 @@ def test_openings_rows_are_saved_whole_or_not_at_all(world: World, client: Clien
     failed = {r.row: r.errors for r in report.failed}  # type: ignore[attr-defined]
     assert "søknadsfrist: Søknadsfristen må være før" in failed[3][0]
     assert "har gått ut" in failed[4][0]
-    assert "har ingen arbeidsplass(er) som heter «Butikken»" in failed[5][0]
+    assert "har ingen arbeidsplass som heter «Butikken»" in failed[5][0]
     assert "oppgaver: «Sveising» er ikke kartlagt" in failed[6][0]
     assert AuditEvent.objects.count() > before_changes
     assert AuditEvent.objects.filter(object_type="employer_import").get().detail == (
