@@ -25,8 +25,13 @@ from samspill import policy
 from samspill.accounts.models import Role, User
 from samspill.audit.models import Action, AuditEvent, Outcome, Purpose
 from samspill.audit.services import Subject, audit_record
-from samspill.candidates import export
-from samspill.candidates.models import AccommodationNeed, Candidate, CorrectionRequest
+from samspill.candidates import export, intake
+from samspill.candidates.models import (
+    AccommodationNeed,
+    Candidate,
+    CandidateField,
+    CorrectionRequest,
+)
 from samspill.candidates.presentation import (
     CandidateView,
     ProfileChanges,
@@ -306,3 +311,81 @@ def correction_get_for_user(
         fields=[request.field],
     )
     return CorrectionAccess(candidate=candidate, request=request)
+
+
+# -- Intake: registering a jobseeker, and the identity number --------------------------------
+
+INTAKE = "candidate"
+
+
+def require_intake(*, user: User) -> None:
+    """The registration page and API are for advisors and managers at an office (the same
+    ``intake.may_register`` the service asks); anyone else gets 403 and a denied row."""
+    if not intake.may_register(user):
+        deny(
+            user=user,
+            subject=Subject(INTAKE, None),
+            purpose=Purpose.CASE_WORK,
+            action=Action.CREATE,
+            why=_("rollen kan ikke registrere jobbsøkere"),
+            error=PermissionDenied(),
+        )
+
+
+def duplicate_for_user(
+    *, user: User, existing: Candidate, surface: frozenset[str] = Surface.NAME
+) -> CandidateView | None:
+    """The person a registration found registered already: their name (the page links to
+    them; the API, ``Surface.NONE``, gives only their id) if the user may see them, logged;
+    otherwise ``None`` and a denied row (only that the number is registered, not who)."""
+    if policy.candidates_visible_to(user).filter(pk=existing.pk).exists():
+        view = candidate_view(user, existing, surface=surface)
+        audit_record(
+            actor=user,
+            subject=Subject(INTAKE, existing.uuid, existing.uuid, view.shown),
+            action=Action.VIEW,
+            purpose=Purpose.CASE_WORK,
+            detail=_("allerede registrert (fødselsnummer)"),
+        )
+        return view
+    audit_record(
+        actor=user,
+        subject=Subject(INTAKE, existing.uuid, existing.uuid),
+        action=Action.CREATE,
+        purpose=Purpose.CASE_WORK,
+        outcome=Outcome.DENIED,
+        detail=_("allerede registrert, utenfor brukerens tilgang"),
+    )
+    return None
+
+
+@dataclass(frozen=True)
+class NationalIdAccess:
+    candidate: Candidate
+    view: CandidateView
+    number: str
+
+
+def national_id_for_user(*, user: User, candidate_id: UUID) -> NationalIdAccess:
+    """The identity number unmasked, on request, to the staff who follow the person up
+    (advisors and managers with access); every showing is its own audit row."""
+    candidate = _candidate_for_staff(
+        user=user, candidate_id=candidate_id, object_type=INTAKE, action=Action.VIEW
+    )
+    if not candidate.national_id:
+        deny(
+            user=user,
+            subject=Subject(INTAKE, candidate.uuid, candidate.uuid),
+            purpose=Purpose.CASE_WORK,
+            why=_("ingen fødselsnummer registrert"),
+        )
+    view = candidate_view(user, candidate, surface=Surface.NAME)
+    shown = view.shown | {CandidateField.NATIONAL_ID}
+    audit_record(
+        actor=user,
+        subject=Subject(INTAKE, candidate.uuid, candidate.uuid, shown),
+        action=Action.VIEW,
+        purpose=Purpose.CASE_WORK,
+        detail=_("fødselsnummer vist på forespørsel"),
+    )
+    return NationalIdAccess(candidate=candidate, view=view, number=candidate.national_id)

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -13,10 +14,17 @@ from ninja import Field, Query, Router, Schema
 from pydantic import field_validator
 
 from samspill.accounts.models import Role
+from samspill.api_errors import request_fields, service_errors
 from samspill.audit.models import Purpose
 from samspill.candidates import selectors, services
-from samspill.candidates.access import candidate_profile_for_user, own_profile_for_user
-from samspill.candidates.models import Benefit, MainGoal, NeedLevel, TimeOutsideWork
+from samspill.candidates.access import (
+    candidate_profile_for_user,
+    duplicate_for_user,
+    own_profile_for_user,
+    require_intake,
+)
+from samspill.candidates.intake import DuplicateCandidate
+from samspill.candidates.models import Benefit, Gender, MainGoal, NeedLevel, TimeOutsideWork
 from samspill.candidates.presentation import Surface
 from samspill.core.schemas import CandidateOut, LongText, PageNumber, ShortText, choice
 from samspill.employers.models import Sector
@@ -25,7 +33,9 @@ from samspill.lib.choices import TimeOfDay
 from samspill.lib.http import AuthenticatedRequest
 from samspill.processes import portfolio
 from samspill.processes.access import process_aggregate_for_user, process_page_for_user
-from samspill.processes.models import InclusionProcess
+from samspill.processes.intake import intake_register
+from samspill.processes.models import InclusionProcess, Referral
+from samspill.processes.selectors import advisors_at
 
 router = Router(tags=["candidates"])
 
@@ -258,3 +268,50 @@ def own_consent_update(request: AuthenticatedRequest, payload: ConsentIn) -> Con
     access = own_profile_for_user(user=request.user, surface=Surface.SHARING)
     services.consent_record(actor=request.user, candidate=access.candidate, items=payload.items)
     return _consent_out(access)
+
+
+class RegisterIn(Schema):
+    """A new jobseeker and their first process (as «Registrer ny jobbsøker»)."""
+
+    first_name: ShortText
+    last_name: ShortText
+    national_id: ShortText = Field(description="fødselsnummer or D-nummer, 11 digits")
+    gender: choice(Gender)  # type: ignore[valid-type]
+    municipality: ShortText
+    need_level: choice(NeedLevel)  # type: ignore[valid-type]
+    phone: Annotated[str, Field(max_length=20)] = ""
+    email: ShortText = ""
+    referral: choice(Referral)  # type: ignore[valid-type]
+    started_on: date | None = None
+    advisor_id: UUID | None = Field(None, description="an advisor at your office; default you")
+    wish: LongText = ""
+
+
+class RegisteredOut(Schema):
+    candidate_id: UUID
+    process_id: UUID
+
+
+@router.post("", response={201: RegisteredOut}, summary="Registrer ny jobbsøker og start forløpet")
+def candidate_register(request: AuthenticatedRequest, payload: RegisterIn) -> tuple[int, Any]:
+    user = request.user
+    require_intake(user=user)
+    values = payload.model_dump()
+    advisor_id = values.pop("advisor_id") or user.uuid
+    advisor = (
+        advisors_at(office=user.office).filter(uuid=advisor_id).first() if user.office else None
+    )
+    if advisor is None:
+        raise ValidationError({"advisor_id": gettext("Velg en veileder ved ditt eget NAV-kontor.")})
+    with request_fields(advisor="advisor_id"):
+        try:
+            process = intake_register(actor=user, advisor=advisor, **values)
+        except DuplicateCandidate as duplicate:
+            errors = service_errors(duplicate)
+            existing = duplicate_for_user(
+                user=user, existing=duplicate.existing, surface=Surface.NONE
+            )
+            if existing is not None:
+                errors["existing_candidate_id"] = [str(existing.uuid)]
+            raise ValidationError(errors) from None
+    return 201, RegisteredOut(candidate_id=process.candidate.uuid, process_id=process.uuid)

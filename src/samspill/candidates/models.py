@@ -89,6 +89,8 @@ class CandidateField(models.TextChoices):
     WISHES = "wishes", _("Ønsket arbeidstid og tid på døgnet")
     PLACES = "places", _("Ønskede bransjer, steder og reisevei")
     NEEDS = "needs", _("Behov for tilrettelegging, med beskrivelse")
+    #: Internal to NAV: never shareable, shown masked, unmasked only on request.
+    NATIONAL_ID = "national_id", _("Fødselsnummer eller D-nummer")
 
 
 ALL_FIELDS = frozenset(CandidateField)
@@ -125,6 +127,7 @@ ITEM_OF_FIELD: dict[str, CandidateField | None] = {
     "first_name": CandidateField.NAME,
     "last_name": CandidateField.NAME,
     "birth_date": CandidateField.BIRTH_DATE,
+    "national_id": CandidateField.NATIONAL_ID,
     "gender": CandidateField.GENDER,
     "municipality": CandidateField.MUNICIPALITY,
     "phone": CandidateField.CONTACT,
@@ -163,6 +166,11 @@ class Candidate(PublicModel):
     first_name = models.CharField(_("fornavn"), max_length=80)
     last_name = models.CharField(_("etternavn"), max_length=80)
     birth_date = models.DateField(_("fødselsdato"))
+    #: The eleven digits of the fødselsnummer or D-nummer (``candidates.national_id``);
+    #: empty only for people registered before it was asked for.
+    national_id = models.CharField(
+        _("fødselsnummer eller D-nummer"), max_length=11, unique=True, null=True, blank=True
+    )
     gender = models.CharField(_("kjønn"), max_length=10, choices=Gender.choices)
     municipality = models.CharField(_("bostedskommune"), max_length=80)
     phone = models.CharField(_("telefon"), max_length=20, blank=True)
@@ -320,6 +328,7 @@ FIELD_WORDS_FOR_PERSON: dict[str, Any] = {
     CandidateField.WISHES: _("hvor mye og når på døgnet du kan jobbe"),
     CandidateField.PLACES: _("ønskede bransjer, steder og reisevei"),
     CandidateField.NEEDS: _("behov for tilrettelegging"),
+    CandidateField.NATIONAL_ID: _("fødselsnummer eller D-nummer"),
 }
 
 

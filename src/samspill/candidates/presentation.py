@@ -28,6 +28,7 @@ from samspill.candidates.models import (
     CandidateField,
     NeedLevel,
 )
+from samspill.candidates.national_id import masked
 from samspill.candidates.needs import CATEGORY_OF, NEED_CONSENT_PREFIX, NEED_TYPES
 from samspill.candidates.profile import FieldChange, ProfileHistory, diff, display
 from samspill.lib.dates import add_months
@@ -273,6 +274,9 @@ class CandidateView:
     need_level: str | None
     gender: str | None
     profile: ProfileView | None = None
+    #: «010190 *****»: the identity number shows no more than the birth date, so it goes
+    #: with that item; unmasked only through ``access.national_id_for_user``.
+    national_id_masked: str | None = None
 
     @classmethod
     def build(
@@ -312,6 +316,11 @@ class CandidateView:
                 else None
             ),
             profile=None if needs is None else build_profile(candidate, fields, needs),
+            national_id_masked=(
+                masked(candidate.national_id)
+                if has(CandidateField.BIRTH_DATE) and candidate.national_id
+                else None
+            ),
         )
 
     @property

@@ -1,4 +1,5 @@
-"""Writes for candidates: registration, the profile (kartlegging), needs and consent.
+"""Writes for candidates: the profile (kartlegging), needs and consent (registration:
+``candidates.intake``).
 
 Every profile change stores a ``ProfileVersion`` snapshot and an audit row, in one
 transaction: a change that fails validation leaves nothing behind.
@@ -38,41 +39,6 @@ from samspill.notifications.services import notification_create
 
 MAX_HOURS_PER_WEEK = 60  # above any ordinary full-time week (37.5 h) with overtime
 MAX_COMMUTE_KM = 1000  # bounds.KILOMETRES: further than any daily commute
-
-
-@transaction.atomic
-def candidate_register(
-    *,
-    actor: User,
-    first_name: str,
-    last_name: str,
-    birth_date: date,
-    gender: str,
-    municipality: str,
-    need_level: str,
-    phone: str = "",
-    email: str = "",
-) -> Candidate:
-    """Register a jobseeker. Open their process with ``process_open`` in the same step."""
-    candidate = Candidate(
-        first_name=first_name.strip(),
-        last_name=last_name.strip(),
-        birth_date=birth_date,
-        gender=gender,
-        municipality=municipality.strip(),
-        need_level=need_level,
-        phone=phone.strip(),
-        email=email.strip(),
-    )
-    candidate.full_clean()
-    candidate.save()
-    audit_record(
-        actor=actor,
-        subject=Subject("candidate", candidate.uuid, candidate.uuid),
-        action=Action.CREATE,
-        purpose=Purpose.CASE_WORK,
-    )
-    return candidate
 
 
 def _require_staff_on(actor: User, candidate: Candidate, message: str) -> None:

@@ -1,10 +1,16 @@
 from django.urls import path
 
-from samspill.candidates import views, views_rights
+from samspill.candidates import views, views_intake, views_rights
 
 app_name = "candidates"
 urlpatterns = [
+    path("kandidater/ny/", views_intake.candidate_register, name="register"),
     path("kandidater/<uuid:candidate_id>/", views.candidate_detail, name="detail"),
+    path(
+        "kandidater/<uuid:candidate_id>/fodselsnummer/",
+        views_intake.candidate_national_id,
+        name="national_id",
+    ),
     path("kandidater/<uuid:candidate_id>/kartlegging/", views.candidate_edit, name="edit"),
     path("kandidater/<uuid:candidate_id>/behov/", views.candidate_needs, name="needs"),
     path(

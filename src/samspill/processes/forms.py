@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from samspill.accounts.models import User
 from samspill.employers.models import Employer
 from samspill.lib.forms import Form
-from samspill.processes.models import MemberRole
+from samspill.processes.models import EndReason, MemberRole, Phase
 from samspill.processes.transitions import allowed_next_phases
 
 
@@ -37,7 +37,12 @@ class PhaseChangeForm(Form):
         super().__init__(*args, **kwargs)
         phase_field = self.fields["to_phase"]
         assert isinstance(phase_field, forms.ChoiceField)
-        phase_field.choices = [(p.value, p.label) for p in allowed_next_phases(current_phase)]
+        # Ending has its own form with a reason («Avslutt løpet»), and so has reopening.
+        phase_field.choices = [
+            (p.value, p.label)
+            for p in allowed_next_phases(current_phase)
+            if Phase.CLOSED not in (p, current_phase)
+        ]
         employer_field = self.fields["employer"]
         assert isinstance(employer_field, forms.ModelChoiceField)
         employer_field.queryset = employers
@@ -66,3 +71,24 @@ class InviteMemberForm(Form):
 def _user_label(user: User) -> str:
     where = f", {user.organisation}" if user.organisation else ""
     return f"{user.display_name} – {user.get_role_display()}{where}"
+
+
+class EndForm(Form):
+    """«Avslutt løpet»: why, and when (``process_end``)."""
+
+    reason = forms.ChoiceField(
+        label=_("Hvorfor avsluttes forløpet?"),
+        choices=[("", _("Velg")), *EndReason.choices],
+        error_messages={"required": _("Velg hvorfor forløpet avsluttes.")},
+    )
+    other = forms.CharField(
+        label=_("Hvis annet: skriv hvorfor"),
+        required=False,
+        max_length=400,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    ended_on = forms.DateField(
+        label=_("Avsluttet fra"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Forløpet kan gjenåpnes senere; historikken beholdes."),
+    )

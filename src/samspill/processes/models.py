@@ -20,6 +20,27 @@ class Phase(models.TextChoices):
     CLOSED = "closed", _("Avsluttet")
 
 
+class Referral(models.TextChoices):
+    """Where the person came from. IPS zero exclusion: anyone who wants ordinary work may
+    start, whoever sent them (or nobody)."""
+
+    SELF = "self", _("Tok kontakt selv")
+    NAV_FOLLOW_UP = "nav", _("Oppfølging i NAV")
+    HEALTH = "health", _("Helsetjenesten")
+    SCHOOL = "school", _("Skole eller utdanning")
+    MUNICIPALITY = "municipality", _("Kommunen")
+    OTHER = "other", _("Annet")
+
+
+class EndReason(models.TextChoices):
+    """Why a process ended (``process_end``); the history keeps it in words."""
+
+    JOB_KEPT = "job_kept", _("Har jobb og trenger ikke mer oppfølging")
+    MOVED = "moved", _("Har flyttet")
+    WANTS_TO_STOP = "wants_to_stop", _("Vil ikke fortsette")
+    OTHER = "other", _("Annet")
+
+
 class InclusionProcess(PublicModel):
     candidate = models.ForeignKey(
         "candidates.Candidate", on_delete=models.PROTECT, related_name="processes"
@@ -56,6 +77,14 @@ class InclusionProcess(PublicModel):
     phase_since = models.DateField(_("i fasen siden"))
     started_on = models.DateField(_("startet"))
     ended_on = models.DateField(_("avsluttet"), null=True, blank=True)
+    referral = models.CharField(
+        _("hvor personen kom fra"), max_length=20, choices=Referral.choices, blank=True
+    )
+    #: What the person wants, in their own words, as told at the start (NAV-internal).
+    wish = models.TextField(_("hva personen ønsker"), blank=True)
+    end_reason = models.CharField(
+        _("hvorfor forløpet ble avsluttet"), max_length=20, choices=EndReason.choices, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -64,6 +93,14 @@ class InclusionProcess(PublicModel):
             models.Index(fields=["office", "phase"], name="process_office_phase"),
             models.Index(fields=["advisor", "phase"], name="process_advisor_phase"),
             models.Index(fields=["team", "phase"], name="process_team_phase"),
+        ]
+        constraints = [
+            # One open process per person at a time: reopen or end the one there is.
+            models.UniqueConstraint(
+                fields=["candidate"],
+                condition=~Q(phase=Phase.CLOSED),
+                name="one_open_process_per_candidate",
+            )
         ]
         verbose_name = _("inkluderingsforløp")
         verbose_name_plural = _("inkluderingsforløp")

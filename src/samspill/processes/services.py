@@ -1,4 +1,5 @@
-"""Writes for inclusion processes: open, change phase (through the transition table), invite."""
+"""Writes for inclusion processes: open, change phase (through the transition table), end
+and reopen (through the same table), invite."""
 
 from __future__ import annotations
 
@@ -17,11 +18,13 @@ from samspill.candidates.models import Candidate
 from samspill.changefeed import feed
 from samspill.employers.models import Employer, Workplace
 from samspill.processes.models import (
+    EndReason,
     InclusionProcess,
     MemberRole,
     Phase,
     PhaseChange,
     ProcessMember,
+    Referral,
 )
 from samspill.processes.transitions import PHASE_TRANSITIONS, PHASES_WITH_EMPLOYER
 
@@ -30,15 +33,39 @@ def _subject(process: InclusionProcess) -> Subject:
     return Subject("process", process.uuid, process.candidate.uuid)
 
 
+def open_process_of(candidate: Candidate) -> InclusionProcess | None:
+    """The person's one open process, if they have one."""
+    return candidate.processes.exclude(phase=Phase.CLOSED).first()
+
+
 @transaction.atomic
 def process_open(
-    *, actor: User, candidate: Candidate, advisor: User, started_on: date | None = None
+    *,
+    actor: User,
+    candidate: Candidate,
+    advisor: User,
+    started_on: date | None = None,
+    referral: str = "",
+    wish: str = "",
 ) -> InclusionProcess:
+    """Start a process in kartlegging. No readiness gate (IPS zero exclusion): anyone who
+    wants ordinary work may start. A person has one open process at a time."""
+    errors: dict[str, str] = {}
     if advisor.role != Role.ADVISOR or advisor.office_id is None:
-        raise ValidationError({"advisor": "Forløpet må eies av en veileder ved et NAV-kontor."})
+        errors["advisor"] = _("Forløpet må eies av en veileder ved et NAV-kontor.")
     started = started_on or timezone.localdate()
     if started > timezone.localdate():
-        raise ValidationError({"started_on": "Startdatoen kan ikke være frem i tid."})
+        errors["started_on"] = _("Startdatoen kan ikke være frem i tid.")
+    if referral and referral not in Referral.values:
+        errors["referral"] = _("Velg hvor personen kom fra.")
+    if errors:
+        raise ValidationError(errors)
+    assert advisor.office_id is not None
+    Candidate.objects.select_for_update().filter(pk=candidate.pk).first()
+    if open_process_of(candidate) is not None:
+        raise ValidationError(
+            _("Personen har allerede et åpent forløp. Gjenåpne eller avslutt det først.")
+        )
     process = InclusionProcess.objects.create(
         candidate=candidate,
         office_id=advisor.office_id,
@@ -47,6 +74,8 @@ def process_open(
         phase=Phase.MAPPING,
         phase_since=started,
         started_on=started,
+        referral=referral,
+        wish=wish.strip(),
     )
     PhaseChange.objects.create(
         process=process, to_phase=Phase.MAPPING, effective_on=started, recorded_by=actor
@@ -118,7 +147,11 @@ def process_change_phase(
     elif target != Phase.CLOSED:  # back to mapping or search: the placement has ended
         process.employer = process.workplace = None
     process.ended_on = effective_on if target == Phase.CLOSED else None
-    process.save(update_fields=["phase", "phase_since", "employer", "workplace", "ended_on"])
+    if current == Phase.CLOSED:  # reopened: the reason stays in the history only
+        process.end_reason = ""
+    process.save(
+        update_fields=["phase", "phase_since", "employer", "workplace", "ended_on", "end_reason"]
+    )
     audit_record(
         actor=actor,
         subject=_subject(process),
@@ -128,6 +161,84 @@ def process_change_phase(
     )
     feed.candidate_changed(process.candidate_id)
     return process
+
+
+#: A reopened process starts again with kartlegging (what has changed since it ended).
+REOPEN_PHASE = Phase.MAPPING
+
+
+def end_refusal(actor: User, process: InclusionProcess) -> ValidationError | None:
+    """May ``actor`` end ``process`` now? ``None`` if so; the page asks the same."""
+    if actor.role not in (Role.ADVISOR, Role.MANAGER):
+        return ValidationError(_("Bare veiledere og ledere kan avslutte et forløp."))
+    if Phase.CLOSED not in PHASE_TRANSITIONS[Phase(process.phase)]:
+        return ValidationError(_("Forløpet er allerede avsluttet."))
+    return None
+
+
+def reopen_refusal(actor: User, process: InclusionProcess) -> ValidationError | None:
+    """May ``actor`` reopen ``process`` now? Only a closed one, and only if the person has
+    no other open process."""
+    if actor.role not in (Role.ADVISOR, Role.MANAGER):
+        return ValidationError(_("Bare veiledere og ledere kan gjenåpne et forløp."))
+    if REOPEN_PHASE not in PHASE_TRANSITIONS[Phase(process.phase)]:
+        return ValidationError(_("Bare et avsluttet forløp kan gjenåpnes."))
+    others = InclusionProcess.objects.filter(candidate_id=process.candidate_id)
+    if others.exclude(pk=process.pk).exclude(phase=Phase.CLOSED).exists():
+        return ValidationError(_("Personen har allerede et åpent forløp."))
+    return None
+
+
+def _raise(refusal: ValidationError | None) -> None:
+    if refusal is not None:
+        raise refusal
+
+
+@transaction.atomic
+def process_end(
+    *,
+    actor: User,
+    process: InclusionProcess,
+    reason: str,
+    other: str = "",
+    ended_on: date | None = None,
+) -> InclusionProcess:
+    """End a process with one of ``EndReason`` (``other`` says what, for «Annet»). The
+    phase history keeps the reason in words; the process can be reopened."""
+    process = InclusionProcess.objects.select_for_update().get(pk=process.pk)
+    _raise(end_refusal(actor, process))
+    if reason not in EndReason.values:
+        raise ValidationError({"reason": _("Velg hvorfor forløpet avsluttes.")})
+    if reason == EndReason.OTHER and not other.strip():
+        raise ValidationError({"other": _("Skriv hvorfor forløpet avsluttes.")})
+    label = str(EndReason(reason).label)
+    words = f"{label}: {other.strip()}" if other.strip() else label
+    process = process_change_phase(
+        actor=actor,
+        process=process,
+        to_phase=Phase.CLOSED,
+        effective_on=ended_on or timezone.localdate(),
+        reason=words[:500],
+    )
+    process.end_reason = reason
+    process.save(update_fields=["end_reason"])
+    return process
+
+
+@transaction.atomic
+def process_reopen(
+    *, actor: User, process: InclusionProcess, on: date | None = None
+) -> InclusionProcess:
+    """Reopen a closed process (a transition like any other); its history stays."""
+    process = InclusionProcess.objects.select_for_update().get(pk=process.pk)
+    _raise(reopen_refusal(actor, process))
+    return process_change_phase(
+        actor=actor,
+        process=process,
+        to_phase=REOPEN_PHASE,
+        effective_on=on or timezone.localdate(),
+        reason=_("Gjenåpnet"),
+    )
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samspill.accounts import selectors as account_selectors
 from samspill.accounts.models import Role
@@ -33,7 +33,7 @@ from samspill.processes.access import (
     process_page_for_user,
     require_portfolio,
 )
-from samspill.processes.forms import InviteMemberForm, PhaseChangeForm
+from samspill.processes.forms import EndForm, InviteMemberForm, PhaseChangeForm
 from samspill.processes.models import InclusionProcess
 
 
@@ -95,6 +95,8 @@ def process_detail(request: AuthenticatedRequest, process_id: UUID) -> HttpRespo
         "agreements": agreement_selectors.agreements_of(process=access.process),
         "may_create_agreement": agreement_permissions.create_refusal(request.user, access.process)
         is None,
+        "may_end": services.end_refusal(request.user, access.process) is None,
+        "may_reopen": services.reopen_refusal(request.user, access.process) is None,
     }
     return render(request, "processes/detail.html", context)
 
@@ -142,3 +144,43 @@ def process_invite(request: AuthenticatedRequest, process_id: UUID) -> HttpRespo
             messages.success(request, _("Deltakeren er invitert inn i forløpet."))
             return redirect("processes:detail", process_id=access.process.uuid)
     return render(request, "processes/invite.html", {"access": access, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def process_end(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse:
+    """«Avslutt løpet»: a reason, and the date; offered while ``end_refusal`` allows it."""
+    access = process_get_for_user(
+        user=request.user, process_id=process_id, purpose=Purpose.CASE_WORK, for_change=True
+    )
+    form = EndForm(
+        request.POST if request.method == "POST" else None,
+        initial={"ended_on": timezone.localdate()},
+    )
+    refusal = services.end_refusal(request.user, access.process)
+    if refusal is not None:
+        form.add_error(None, refusal)
+    elif request.method == "POST" and form.is_valid():
+        try:
+            services.process_end(actor=request.user, process=access.process, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Forløpet er avsluttet."))
+            return redirect("processes:detail", process_id=access.process.uuid)
+    return render(request, "processes/end.html", {"access": access, "form": form})
+
+
+@require_POST
+def process_reopen(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse:
+    """«Gjenåpne»: back to kartlegging, the history kept."""
+    access = process_get_for_user(
+        user=request.user, process_id=process_id, purpose=Purpose.CASE_WORK, for_change=True
+    )
+    try:
+        services.process_reopen(actor=request.user, process=access.process)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Forløpet er gjenåpnet."))
+    return redirect("processes:detail", process_id=access.process.uuid)

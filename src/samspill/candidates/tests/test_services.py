@@ -1,78 +1,16 @@
-"""Candidate services against the real database: registration and versioned consent."""
+"""Candidate services against the real database: versioned consent (registration:
+test_intake.py)."""
 
 from __future__ import annotations
-
-import datetime
-from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from samspill import policy
-from samspill.audit.models import Action, AuditEvent, Outcome, Purpose
-from samspill.candidates.models import Candidate, ConsentRecord, Gender, NeedLevel
-from samspill.candidates.services import candidate_register, consent_record
+from samspill.audit.models import Action, AuditEvent, Purpose
+from samspill.candidates.models import ConsentRecord
+from samspill.candidates.services import consent_record
 from samspill.conftest import World
-
-
-def _register(world: World, **overrides: Any) -> Candidate:
-    data: dict[str, Any] = {
-        "actor": world.advisor,
-        "first_name": "  Kari ",
-        "last_name": " Nordmann  ",
-        "birth_date": datetime.date(1990, 4, 2),
-        "gender": Gender.FEMALE,
-        "municipality": " Oslo ",
-        "need_level": NeedLevel.SPECIAL,
-        "phone": " 91234567 ",
-        "email": " kari@example.invalid ",
-    }
-    return candidate_register(**{**data, **overrides})
-
-
-# --- candidate_register ---------------------------------------------------------------------
-
-
-def test_register_stores_the_trimmed_values(world: World) -> None:
-    candidate = _register(world)
-    candidate.refresh_from_db()
-    assert candidate.full_name == "Kari Nordmann"
-    assert candidate.municipality == "Oslo"
-    assert candidate.phone == "91234567"
-    assert candidate.email == "kari@example.invalid"
-    assert candidate.need_level == NeedLevel.SPECIAL
-
-
-def test_register_writes_a_create_audit_row_about_the_candidate(world: World) -> None:
-    candidate = _register(world)
-    event = AuditEvent.objects.get(object_uuid=candidate.uuid)
-    assert event.action == Action.CREATE
-    assert event.outcome == Outcome.ALLOWED
-    assert event.purpose == Purpose.CASE_WORK
-    assert event.object_type == "candidate"
-    assert event.subject_uuid == candidate.uuid
-    assert event.actor == world.advisor
-    assert event.actor_name == world.advisor.display_name
-
-
-@pytest.mark.parametrize(
-    ("field", "value"),
-    [
-        ("gender", "unknown"),
-        ("need_level", "høy"),
-        ("first_name", "   "),
-        ("email", "ikke-en-adresse"),
-    ],
-)
-def test_register_refuses_bad_values_and_saves_nothing(
-    world: World, field: str, value: str
-) -> None:
-    before = (Candidate.objects.count(), AuditEvent.objects.count())
-    with pytest.raises(ValidationError) as caught:
-        _register(world, **{field: value})
-    assert field in caught.value.message_dict
-    assert (Candidate.objects.count(), AuditEvent.objects.count()) == before
-
 
 # --- consent_record -------------------------------------------------------------------------
 

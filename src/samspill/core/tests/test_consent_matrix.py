@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -51,6 +52,7 @@ from samspill.candidates.services import (
     profile_update,
     profile_update_own,
 )
+from samspill.candidates.tests.factories import synthetic_national_id
 from samspill.conftest import World
 from samspill.employers.tests.factories import OpeningFactory
 from samspill.followup.services.contacts import followup_log_contact
@@ -90,6 +92,7 @@ FIXED = {
     "phone": "41239876",
     "email": "snt.epost@example.com",
     "birth_date": datetime.date(1971, 2, 3),
+    "national_id": synthetic_national_id(datetime.date(1971, 2, 3)),
     "gender": "other",
     "need_level": "varig_tilpasset",
 }
@@ -99,6 +102,12 @@ DETECT: dict[str, list[str]] = {
     CandidateField.MUNICIPALITY: ["Sntkommune"],
     CandidateField.CONTACT: ["41239876", "snt.epost@example.com"],
     CandidateField.BIRTH_DATE: ["3. februar 1971", "1971-02-03", "03.02.1971"],
+    # The whole number, as stored and as shown on request; masked («030271 *****») it
+    # shows the birth date only.
+    CandidateField.NATIONAL_ID: [
+        FIXED["national_id"],
+        f"{FIXED['national_id'][:6]} {FIXED['national_id'][6:]}",
+    ],
     CandidateField.NEED_LEVEL: ["Varig tilpasset innsats"],
     CandidateField.SITUATION: ["Arbeidsavklaringspenger", "Aldri hatt lønnet arbeid"],
     CandidateField.PLACES: ["Sntsted", _marker("avoid", 1), _marker("avoid", 2)],
@@ -228,6 +237,10 @@ SURFACES: dict[str, Url] = {
     "own access log": lambda s: reverse("audit:own"),
     "own correction requests": lambda s: reverse("candidates:corrections"),
     "Innsynslogg": lambda s: reverse("audit:log", kwargs={"candidate_id": s.candidate.uuid}),
+    "registration page": lambda s: reverse("candidates:register"),
+    "identity number on request": lambda s: reverse(
+        "candidates:national_id", kwargs={"candidate_id": s.candidate.uuid}
+    ),
     "retention page": lambda s: reverse("retention:due"),
     "API: processes": lambda s: "/api/processes",
     "API: process": lambda s: f"/api/processes/{s.world.process.uuid}",
@@ -244,6 +257,11 @@ SURFACES: dict[str, Url] = {
 }
 
 
+#: A choice a form offers but has not chosen is no one's data (the registration form lists
+#: every need level, for instance).
+UNCHOSEN_OPTION = re.compile(r"<option value=\"[^\"]*\">[^<]*</option>")
+
+
 def _text(response: HttpResponse) -> str:
     kind = response.get("Content-Type", "")
     if kind.startswith("application/pdf"):
@@ -251,7 +269,7 @@ def _text(response: HttpResponse) -> str:
         return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     if kind.startswith("application/json"):
         return json.dumps(json.loads(response.content), ensure_ascii=False)
-    return response.content.decode()
+    return UNCHOSEN_OPTION.sub("", response.content.decode())
 
 
 def _found(text: str) -> set[str]:
@@ -342,6 +360,63 @@ def test_no_surface_shows_more_than_the_viewer_may_see(
     for message in mail.outbox:
         text = f"{message.subject}\n{message.body}"
         assert not _found(text), f"an e-mail shows {_found(text)}"
+
+
+DUPLICATE_VIEWERS = (
+    *("employer", "partner", "advisor", "manager", "jobseeker", "employer_contact"),
+    *("advisor_other_office", "manager_other_office"),
+)
+
+
+@pytest.mark.parametrize("viewer", DUPLICATE_VIEWERS)
+def test_a_duplicate_registration_shows_only_what_the_viewer_may_see(
+    world: World, client: Client, viewer: str
+) -> None:
+    """Registering the scene's person again: staff who may see them get a link with their
+    name on the page (the API: their id), anyone else nothing of them, and a denied row."""
+    scene = _scene(world)
+    user: User = world.persona(viewer)
+    client.force_login(user)
+    number = FIXED["national_id"]
+    typed = f"{number[:6]}-{number[6:]}"  # the form echoes what was typed: not a disclosure
+    owner = world.advisor_other_office if viewer.endswith("other_office") else world.advisor
+    data = {
+        "advisor": str(owner.uuid),
+        "advisor_id": str(owner.uuid),
+        "first_name": "Ola",
+        "last_name": "Dobbel",
+        "national_id": typed,
+        "gender": "male",
+        "municipality": "Bergen",
+        "need_level": "standard",
+        "referral": "self",
+        "started_on": timezone.localdate().isoformat(),
+    }
+    api_data = {k: v for k, v in data.items() if k != "advisor"}
+    data.pop("advisor_id")
+    sees = viewer in ("advisor", "manager")
+    for name, send, shows in (
+        ("registration page", lambda: client.post(reverse("candidates:register"), data), {"name"}),
+        (
+            "API: register",
+            lambda: client.post("/api/candidates", api_data, "application/json"),
+            set(),
+        ),
+    ):
+        before = AuditEvent.objects.aggregate(last=Max("pk"))["last"] or 0
+        response = send()
+        assert "no-store" in response.get("Cache-Control", ""), name
+        text = _text(response)
+        found = _found(text)
+        if sees:
+            assert "Denne personen er allerede registrert" in text, name
+            assert found == shows == _logged(before, scene.candidate), name
+        else:
+            assert response.status_code in (200, 403, 422), name
+            assert not found, f"{name} shows {sorted(found)} to {viewer}"
+        denied = AuditEvent.objects.filter(pk__gt=before, actor=user, outcome=Outcome.DENIED)
+        assert denied.exists() is not sees, name
+    assert Candidate.objects.filter(national_id=number).count() == 1
 
 
 def test_the_change_box_shows_the_advisor_everything_that_changed(

@@ -182,14 +182,15 @@ def test_transition_outside_the_table_is_refused_at_the_phase(world: World, clie
     assert _snapshot(world.process) == before
 
 
-def test_closing_without_reason_is_shown_at_the_reason(world: World, client: Client) -> None:
+def test_the_phase_form_does_not_close_a_process(world: World, client: Client) -> None:
+    """Ending has its own form with a reason («Avslutt løpet», test_end_reopen.py)."""
     before = _snapshot(world.process)
     client.force_login(world.advisor)
     response = client.post(
-        _change(world.process), {"to_phase": "closed", "effective_on": "2026-05-01", "reason": " "}
+        _change(world.process), {"to_phase": "closed", "effective_on": "2026-05-01", "reason": "x"}
     )
     assert response.status_code == 200
-    assert "Skriv hvorfor forløpet avsluttes." in _field_errors(response.content.decode(), "reason")
+    assert "Velg et gyldig valg." in _field_errors(response.content.decode(), "to_phase")
     assert _snapshot(world.process) == before
 
 
