@@ -346,14 +346,24 @@ def meeting_prepare(*, actor: User, meeting: MatchMeeting) -> int:
     return created
 
 
+def share_refusal(actor: User, line: MeetingLine) -> ValidationError | None:
+    """The candidate's own advisor shares them with the meeting, once."""
+    process = line.process
+    if process.advisor_id != actor.pk or not (
+        policy.may_change_process(actor, process)
+        and policy.processes_visible_to(actor).filter(pk=process.pk).exists()
+    ):
+        return ValidationError(_("Bare kandidatens veileder kan dele kandidaten med møtet."))
+    if line.shared_at is not None:
+        return ValidationError(_("Kandidaten er allerede delt med møtet."))
+    return None
+
+
 @transaction.atomic
 def meeting_share_line(*, actor: User, line: MeetingLine) -> MeetingLine:
     """The candidate's advisor shares them with the organiser, for this process only."""
+    check(share_refusal(actor, line))
     process = line.process
-    if not policy.processes_visible_to(actor).filter(pk=process.pk).exists() or not (
-        policy.may_change_process(actor, process)
-    ):
-        raise ValidationError(_("Bare kandidatens veileder kan dele kandidaten med møtet."))
     organiser = line.meeting.organiser
     if not process.members.filter(user=organiser, revoked_at__isnull=True).exists():
         process_invite_member(

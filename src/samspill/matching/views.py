@@ -298,10 +298,12 @@ def meeting_detail(request: AuthenticatedRequest, meeting_id: UUID) -> HttpRespo
         agenda.setdefault(line.opening, []).append((line, people.get(line.process.candidate_id)))
     context = {
         "access": meeting_access,
+        "shareable": {
+            line.pk for line in lines if services.share_refusal(request.user, line) is None
+        },
         "meeting": meeting,
         "agenda": agenda,
         "outcome_form": OutcomeForm(),
-        "user_id": request.user.pk,
     }
     return render(request, "matching/meeting.html", context)
 

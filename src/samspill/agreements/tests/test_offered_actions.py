@@ -6,11 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
-from html.parser import HTMLParser
 
 import pytest
-from django.contrib import messages
-from django.contrib.messages import get_messages
 from django.db import transaction
 from django.http import HttpResponse
 from django.test import Client
@@ -21,58 +18,11 @@ from samspill.agreements.models import Agreement, CancelReason, Stage
 from samspill.agreements.tests.factories import CommitmentFactory
 from samspill.agreements.tests.helpers import END, WAGE_SUBSIDY, approve, complete, send
 from samspill.conftest import World
+from samspill.core.tests.page import Fields, Page, accepted
 from samspill.matching.models import MatchStatus
 
-Fields = dict[str, list[str]]
 
-
-class _Page(HTMLParser):
-    """The forms (action, method, the values a browser would submit) and links of a page."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__()
-        self.forms: list[tuple[str, str, Fields]] = []
-        self.links: list[str] = []
-        self._select: str | None = None
-        self._options: list[tuple[str, bool]] = []
-        self._textarea: str | None = None
-        self.feed(html)
-
-    def _field(self, name: str, value: str) -> None:
-        self.forms[-1][2].setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {key: value or "" for key, value in attrs}
-        if tag == "a" and "href" in a:
-            self.links.append(a["href"])
-        elif tag == "form":
-            self.forms.append((a.get("action", ""), a.get("method", "get").lower(), {}))
-        elif tag == "input" and a.get("name") and self.forms:
-            kind = a.get("type", "text")
-            if kind not in ("checkbox", "radio") or "checked" in a:
-                self._field(a["name"], a.get("value", "on" if kind == "checkbox" else ""))
-        elif tag == "select" and self.forms:
-            self._select, self._options = a.get("name"), []
-        elif tag == "option" and self._select is not None:
-            self._options.append((a.get("value", ""), "selected" in a))
-        elif tag == "textarea" and self.forms:
-            self._textarea = a.get("name")
-            self._field(a["name"], "")
-
-    def handle_data(self, data: str) -> None:
-        if self._textarea is not None:
-            self.forms[-1][2][self._textarea][-1] += data
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "textarea":
-            self._textarea = None
-        elif tag == "select" and self._select is not None:
-            chosen = [value for value, selected in self._options if selected]
-            self.forms[-1][2][self._select] = chosen or [self._options[0][0]]
-            self._select = None
-
-
-def _post_form(page: _Page, url: str) -> Fields:
+def _post_form(page: Page) -> Fields:
     """The page's own form (posting back to itself)."""
     return next(fields for action, method, fields in page.forms if method == "post" and not action)
 
@@ -87,7 +37,7 @@ def offered(client: Client, agreement: Agreement) -> dict[str, Fields]:
     """The agreement's actions its page offers, with the fields of the form that posts each."""
     response = client.get(reverse("agreements:detail", kwargs={"agreement_id": agreement.uuid}))
     assert response.status_code == 200
-    page = _Page(response.content.decode())
+    page = Page(response.content.decode())
     found: dict[str, Fields] = {}
     for action, method, fields in page.forms:
         name = resolve(action).url_name if method == "post" and action else None
@@ -127,18 +77,11 @@ def perform(client: Client, agreement: Agreement, name: str, fields: Fields) -> 
         response = client.get(url)
         if response.status_code != 200:
             return response
-        fields = _post_form(_Page(response.content.decode()), url)
+        fields = _post_form(Page(response.content.decode()))
     data = {"revision": [str(agreement.revision)], "owner": ["Veileder"]} | fields
     response = client.post(url, data | FILL.get(name, {}))
     assert isinstance(response, HttpResponse)
     return response
-
-
-def accepted(response: HttpResponse) -> bool:
-    """Done: redirected with no error message (a refusal re-renders, redirects with an
-    error, or is forbidden)."""
-    errors = [m for m in get_messages(response.wsgi_request) if m.level == messages.ERROR]
-    return response.status_code == 302 and not errors
 
 
 def _draft(world: World) -> Agreement:
