@@ -49,6 +49,8 @@ TRANSLATION_FUNCTIONS = {
     "npgettext_lazy": (1, 2),
 }
 
+ENGINE_FUNCTIONS = {"gettext": "gettext", "gettext_noop": "gettext_noop"}
+
 NORWEGIAN_LETTERS = re.compile(r"[æøåÆØÅ]")
 WORD = re.compile(r"[A-Za-zæøåÆØÅ]+")
 # Short Norwegian words that are not English words: one of them in a capitalised phrase
@@ -189,6 +191,11 @@ def translation_aliases(tree: ast.Module) -> dict[str, str]:
             for alias in node.names:
                 if alias.name in TRANSLATION_FUNCTIONS:
                     aliases[alias.asname or alias.name] = alias.name
+        # The matching engine may not import Django: its own gettext (engine/i18n.py).
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").endswith("engine.i18n"):
+            for alias in node.names:
+                if alias.name in ENGINE_FUNCTIONS:
+                    aliases[alias.asname or alias.name] = ENGINE_FUNCTIONS[alias.name]
     return aliases
 
 
@@ -273,8 +280,9 @@ def _ui_positions(tree: ast.Module) -> Iterator[ast.AST]:
 
 def _exempt(tree: ast.Module) -> Iterator[ast.AST]:
     """Texts already in gettext, and texts for developers: docstrings, log lines,
-    command output, decorators (URL routes, the API's OpenAPI summaries) and the URL
-    patterns of `path()` (Norwegian words in the address, not translated)."""
+    command output, decorators (URL routes, the API's OpenAPI summaries), the URL
+    patterns of `path()` (Norwegian words in the address, not translated) and word lists
+    split into words (stop words, stemming data)."""
     aliases = translation_aliases(tree)
     yield from _docstrings(tree)
     for node in ast.walk(tree):
@@ -286,6 +294,9 @@ def _exempt(tree: ast.Module) -> Iterator[ast.AST]:
                 yield from _texts_in(node)
             if not owner and name in URL_FUNCTIONS and node.args:
                 yield from _texts_in(node.args[0])
+            # A word list ("og i jeg det …".split()): language data, not a text.
+            if name == "split" and isinstance(node.func, ast.Attribute):
+                yield from _texts_in(node.func.value)
             for keyword in node.keywords:
                 if keyword.arg in DEVELOPER_KEYWORDS:
                     yield from _texts_in(keyword.value)

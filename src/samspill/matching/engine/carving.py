@@ -26,6 +26,7 @@ from samspill.matching.engine.compile import Compiler
 from samspill.matching.engine.conflicts import HOURS_PER_WEEK
 from samspill.matching.engine.explain import Explainer
 from samspill.matching.engine.facts import CandidateFacts, OpeningFacts, TermSource
+from samspill.matching.engine.i18n import gettext
 from samspill.matching.engine.records import OpeningRecord, TaskRecord, WorkplaceRecord
 from samspill.matching.engine.results import (
     EXCLUSION_BITS,
@@ -107,13 +108,20 @@ def _target(explainer: Explainer, cand: CandidateFacts) -> _Target:
         high_units = cap_units
     low_units = min(math.ceil(low * 2 - 1e-9), high_units)
     target_max = high_units / 2
-    sentence = f"Mål: {labels.hours_range(low_units / 2, target_max)} i uka"
+    sentence = gettext("Mål: %(hours_range)s i uka") % {
+        "hours_range": labels.hours_range(low_units / 2, target_max)
+    }
     if math.isfinite(hmin) or math.isfinite(hmax):
-        sentence += " (kandidatens ønske)"
+        sentence += gettext(" (kandidatens ønske)")
     else:
-        sentence += f" (ingen ønske registrert; fulltid er {labels.hours(config.full_time_hours)})"
+        sentence += gettext(" (ingen ønske registrert; fulltid er %(hours)s)") % {
+            "hours": labels.hours(config.full_time_hours)
+        }
     if cap_units is not None and cap_units / 2 <= target_max:
-        sentence += f"; høyst {labels.hours(cap_units / 2)} på grunn av behovet «{cap_why}»"
+        sentence += gettext("; høyst %(hours)s på grunn av behovet «%(cap_why)s»") % {
+            "hours": labels.hours(cap_units / 2),
+            "cap_why": cap_why,
+        }
     return _Target(low_units=low_units, high_units=high_units, sentence=sentence + ".")
 
 
@@ -129,15 +137,17 @@ def _task_exclusions(
         exclusions.append(
             Exclusion(
                 "time_of_day",
-                labels.EXCLUSIONS["time_of_day"],
-                f"Oppgaven krever {when}; da kan ikke kandidaten jobbe.",
+                gettext(labels.EXCLUSIONS["time_of_day"]),
+                gettext("Oppgaven krever %(when)s; da kan ikke kandidaten jobbe.") % {"when": when},
             )
         )
     need_codes = explainer.codes.needs.decode(int(cand.cols["needs"]))
     single = OpeningRecord(id=0, workplace=workplace, hours_per_week=0.0, tasks=(task,))
     blocking, adaptations = explainer.need_conflicts(need_codes, single, 0.0)
     if blocking:
-        exclusions.append(Exclusion("needs", labels.EXCLUSIONS["needs"], " ".join(blocking)))
+        exclusions.append(
+            Exclusion("needs", gettext(labels.EXCLUSIONS["needs"]), " ".join(blocking))
+        )
     return exclusions, list(adaptations)
 
 
@@ -257,17 +267,25 @@ def _choice_reasoning(
     for i, (task, _, _) in enumerate(eligible):
         if not chosen >> i & 1:
             why = (
-                "har flere timer enn målet"
+                gettext("har flere timer enn målet")
                 if round(task.hours_per_week * 2) > target.high_units
                 else "ga ikke bedre treff innenfor timene"
             )
-            reasoning.append(f"«{task.name}» er ikke tatt med: {why}.")
+            reasoning.append(
+                gettext("«%(name)s» er ikke tatt med: %(why)s.") % {"name": task.name, "why": why}
+            )
     if within:
-        reasoning.append(f"Til sammen {labels.hours(total_hours)} timer i uka, innenfor målet.")
+        reasoning.append(
+            gettext("Til sammen %(hours)s timer i uka, innenfor målet.")
+            % {"hours": labels.hours(total_hours)}
+        )
     else:
         reasoning.append(
-            f"Til sammen {labels.hours(total_hours)} timer i uka; ingen kombinasjon av "
-            "oppgavene kommer nærmere målet."
+            gettext(
+                "Til sammen %(hours)s timer i uka; ingen kombinasjon av oppgavene kommer nærmere "
+                "målet."
+            )
+            % {"hours": labels.hours(total_hours)}
         )
     return reasoning
 
@@ -282,7 +300,7 @@ def carve(
     target = _target(explainer, cand)
     exclusions = _workplace_exclusions(explainer, compiler, cand, workplace)
     if exclusions:
-        nothing = "Ingen oppgaver kan foreslås: " + " ".join(e.detail for e in exclusions)
+        nothing = gettext("Ingen oppgaver kan foreslås: ") + " ".join(e.detail for e in exclusions)
         return CarvedJob(
             candidate_id=cand.id,
             workplace_id=workplace.id,

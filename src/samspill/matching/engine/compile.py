@@ -42,6 +42,7 @@ from samspill.matching.engine.codes import Codebook
 from samspill.matching.engine.config import EngineConfig
 from samspill.matching.engine.conflicts import HOURS_PER_WEEK
 from samspill.matching.engine.geo import chord_for_km, unit_vectors
+from samspill.matching.engine.i18n import gettext
 from samspill.matching.engine.records import CandidateRecord, OpeningRecord
 from samspill.matching.engine.store import Block, Forward
 from samspill.matching.engine.text import Lexicon
@@ -272,7 +273,7 @@ def opening_pieces(record: OpeningRecord) -> list[tuple[str, str, int | None]]:
         where = f"oppgaven «{task.name}»"
         pieces.append((where, task.name, task.id))
         pieces.append((where, task.description, task.id))
-    pieces.append(("arbeidsgiverens ønsker", record.workplace.employer_wishes, None))
+    pieces.append((gettext("arbeidsgiverens ønsker"), record.workplace.employer_wishes, None))
     return [p for p in pieces if p[1]]
 
 

@@ -14,6 +14,7 @@ from samspill.matching.engine.config import EngineConfig
 from samspill.matching.engine.conflicts import HOURS_PER_WEEK
 from samspill.matching.engine.facts import CandidateFacts, OpeningFacts, TermSource
 from samspill.matching.engine.geo import km_for_chord
+from samspill.matching.engine.i18n import gettext
 from samspill.matching.engine.records import OpeningRecord, TaskRecord
 from samspill.matching.engine.results import (
     EXCLUSION_BITS,
@@ -52,7 +53,7 @@ def _gap(detail: str) -> _Said:
 def _matched(matches: tuple[TermMatch, ...]) -> str:
     return "; ".join(
         f"«{m.candidate_word}» ({m.candidate_source}) – "
-        f"{labels.join(m.opening_sources) or 'stillingen'}"
+        f"{labels.join(m.opening_sources) or gettext('stillingen')}"
         for m in matches
     )
 
@@ -61,32 +62,38 @@ def _interest_said(cand: CandidateFacts, interest: tuple[TermMatch, ...]) -> _Sa
     if interest:
         return _matched(interest), None
     if not cand.interest:
-        return _gap("Ingen interesser registrert.")
-    return _gap("Ingen felles interesser med stillingen.")
+        return _gap(gettext("Ingen interesser registrert."))
+    return _gap(gettext("Ingen felles interesser med stillingen."))
 
 
 def _experience_said(cand: CandidateFacts, experience: tuple[TermMatch, ...]) -> _Said:
     if experience:
         return _matched(experience), None
     if not cand.experience:
-        return _gap("Ingen erfaring eller styrker registrert.")
-    return _gap("Ingen erfaring eller styrker som nevnes i stillingen.")
+        return _gap(gettext("Ingen erfaring eller styrker registrert."))
+    return _gap(gettext("Ingen erfaring eller styrker som nevnes i stillingen."))
 
 
 def _age_said(cand: CandidateFacts, opening: OpeningFacts, parts: Mapping[str, float]) -> _Said:
     age = int(cand.cols["age"])
     low, high = _bound(opening.cols["age_lo"]), _bound(opening.cols["age_hi"])
     if low is None and high is None:
-        return "Arbeidsgiveren har ikke oppgitt aldersønske.", None
+        return gettext("Arbeidsgiveren har ikke oppgitt aldersønske."), None
     if low is not None and high is not None:
-        wish = f"{low:.0f}–{high:.0f} år"
+        wish = gettext("%(low).0f–%(high).0f år") % {"low": low, "high": high}
     else:
-        wish = f"minst {low:.0f} år" if low is not None else f"høyst {high:.0f} år"
+        wish = (
+            gettext("minst %(low).0f år") % {"low": low}
+            if low is not None
+            else gettext("høyst %(high).0f år") % {"high": high}
+        )
     if age < 0:
-        return f"Alder ukjent; arbeidsgiveren ønsker {wish} (ikke trukket ned).", None
+        return gettext("Alder ukjent; arbeidsgiveren ønsker %(wish)s (ikke trukket ned).") % {
+            "wish": wish
+        }, None
     if parts["employer_wishes"] > 0:
-        return f"Innenfor arbeidsgiverens ønske om {wish}.", None
-    return _gap(f"Utenfor arbeidsgiverens ønske om {wish}.")
+        return gettext("Innenfor arbeidsgiverens ønske om %(wish)s.") % {"wish": wish}, None
+    return _gap(gettext("Utenfor arbeidsgiverens ønske om %(wish)s.") % {"wish": wish})
 
 
 class Explainer:
@@ -145,7 +152,7 @@ class Explainer:
                     term=self.lexicon.terms[term],
                     candidate_word=self.lexicon.surfaces[term],
                     opening_word=source.word,
-                    candidate_source=source_labels.get(cand_terms[term][1], ""),
+                    candidate_source=gettext(source_labels.get(cand_terms[term][1], "")),
                     opening_sources=source.wheres,
                     task_ids=source.task_ids,
                     points=points * value / total if total > 0 else 0.0,
@@ -169,8 +176,15 @@ class Explainer:
             if rule.demand == HOURS_PER_WEEK:
                 if rule.fires(hours):
                     blocking.append(
-                        f"Stillingen er på {labels.hours(hours)} timer i uka; behovet "
-                        f"«{need_label}» tilsier høyst {labels.hours(rule.threshold)}."
+                        gettext(
+                            "Stillingen er på %(hours)s timer i uka; behovet «%(need)s» "
+                            "tilsier høyst %(threshold)s."
+                        )
+                        % {
+                            "hours": labels.hours(hours),
+                            "need": need_label,
+                            "threshold": labels.hours(rule.threshold),
+                        }
                     )
                 continue
             demand_label = labels.label(labels.DEMANDS, rule.demand)
@@ -187,15 +201,21 @@ class Explainer:
                             level=level,
                             task_id=task.id,
                             task_name=task.name,
-                            detail=f"Oppgaven «{task.name}» har {what}, men kan "
-                            f"tilrettelegges for behovet «{need_label}».",
+                            detail=gettext(
+                                "Oppgaven «%(name)s» har %(what)s, men kan tilrettelegges for "
+                                "behovet «%(need_label)s»."
+                            )
+                            % {"name": task.name, "what": what, "need_label": need_label},
                             note=task.adaptation_note,
                         )
                     )
                 else:
                     blocking.append(
-                        f"Oppgaven «{task.name}» har {what}, som ikke passer med behovet "
-                        f"«{need_label}»."
+                        gettext(
+                            "Oppgaven «%(name)s» har %(what)s, som ikke passer med behovet "
+                            "«%(need_label)s»."
+                        )
+                        % {"name": task.name, "what": what, "need_label": need_label}
                     )
         return blocking, adaptations
 
@@ -206,22 +226,23 @@ class Explainer:
         out: list[Exclusion] = []
 
         def add(code: ExclusionCode, detail: str) -> None:
-            out.append(Exclusion(code, labels.EXCLUSIONS[code], detail))
+            out.append(Exclusion(code, gettext(labels.EXCLUSIONS[code]), detail))
 
         hours = float(o["hours"])
         if reasons & EXCLUSION_BITS["hours"]:
             wished = labels.hours_range(_bound(c["hmin"]), _bound(c["hmax"]))
             add(
                 "hours",
-                f"Stillingen er på {labels.hours(hours)} timer i uka; kandidaten ønsker {wished}.",
+                gettext("Stillingen er på %(hours)s timer i uka; kandidaten ønsker %(wished)s.")
+                % {"hours": labels.hours(hours), "wished": wished},
             )
         if reasons & EXCLUSION_BITS["commute"]:
             distance = km_for_chord(math.sqrt(chord2))
             limit = km_for_chord(math.sqrt(float(c["c2max"])))
             add(
                 "commute",
-                f"{labels.km(distance)} km i luftlinje; kandidatens lengste reisevei er "
-                f"{labels.km(limit)} km.",
+                gettext("%(km)s km i luftlinje; kandidatens lengste reisevei er %(limit)s km.")
+                % {"km": labels.km(distance), "limit": labels.km(limit)},
             )
         if reasons & EXCLUSION_BITS["needs"]:
             needs = self.codes.needs.decode(int(c["needs"]) & int(o["block"]))
@@ -233,13 +254,16 @@ class Explainer:
             can = list(times.decode(~int(c["cannot"]) & 0xFFFFFFFF))
             add(
                 "time_of_day",
-                f"Stillingen krever {self._times(missing).lower()}; kandidaten kan jobbe "
-                f"{self._times(can).lower() or 'ingen av tidene'}.",
+                gettext("Stillingen krever %(missing)s; kandidaten kan jobbe %(can)s.")
+                % {
+                    "missing": self._times(missing).lower(),
+                    "can": self._times(can).lower() or gettext("ingen av tidene"),
+                },
             )
         if reasons & EXCLUSION_BITS["employer_excluded"]:
             add(
                 "employer_excluded",
-                "Arbeidsgiveren har bedt om at kandidaten ikke foreslås her.",
+                gettext("Arbeidsgiveren har bedt om at kandidaten ikke foreslås her."),
             )
         return tuple(out)
 
@@ -281,14 +305,18 @@ class Explainer:
             (
                 "inclusion",
                 weights.inclusion,
-                (f"Arbeidsgiverens erfaring med inkludering: {share * 100:.0f} %.", None),
+                (
+                    gettext("Arbeidsgiverens erfaring med inkludering: %(share).0f %%.")
+                    % {"share": share * 100},
+                    None,
+                ),
                 (),
             ),
         ]
         contributions = [
             Contribution(
                 code=code,
-                label=labels.PARTS[code],
+                label=gettext(labels.PARTS[code]),
                 points=parts[code],
                 max_points=max_points,
                 detail=detail,
@@ -304,11 +332,11 @@ class Explainer:
         if adaptations:
             detail = " ".join(a.detail for a in adaptations)
             if not weights.adaptation:
-                detail += " Tilrettelegging trekker ikke ned."
+                detail += gettext(" Tilrettelegging trekker ikke ned.")
             contributions.append(
                 Contribution(
                     code="adaptation",
-                    label=labels.PARTS["adaptation"],
+                    label=gettext(labels.PARTS["adaptation"]),
                     points=parts["adaptation"],
                     max_points=0.0,
                     detail=detail,
@@ -328,27 +356,39 @@ class Explainer:
         sector_code = opening.record.workplace.sector
         sector_label = labels.label(labels.SECTORS, sector_code)
         if not sector_code:
-            return "Stillingen har ingen bransje oppgitt (halv uttelling).", None
+            return gettext("Stillingen har ingen bransje oppgitt (halv uttelling)."), None
         if sector_code in wished:
-            return f"«{sector_label}» er en bransje kandidaten ønsker.", None
+            return gettext("«%(sector_label)s» er en bransje kandidaten ønsker.") % {
+                "sector_label": sector_label
+            }, None
         if not wished:
-            return "Ingen bransjeønsker registrert (halv uttelling).", (
-                "Ingen bransjeønsker registrert."
+            return gettext("Ingen bransjeønsker registrert (halv uttelling)."), (
+                gettext("Ingen bransjeønsker registrert.")
             )
         wished_labels = labels.join(f"«{labels.label(labels.SECTORS, s)}»" for s in wished)
-        return _gap(f"Kandidaten ønsker {wished_labels}, ikke «{sector_label}».")
+        return _gap(
+            gettext("Kandidaten ønsker %(wished_labels)s, ikke «%(sector_label)s».")
+            % {"wished_labels": wished_labels, "sector_label": sector_label}
+        )
 
     def _place_said(self, cand: CandidateFacts, distance: float) -> _Said:
         limit = _bound(cand.cols["c2max"])
         if limit is None:
             return (
-                f"{labels.km(distance)} km i luftlinje (lengste reisevei ikke registrert; "
-                f"regnet mot {labels.km(self.config.default_commute_km)} km).",
-                "Lengste reisevei er ikke registrert.",
+                gettext(
+                    "%(km)s km i luftlinje (lengste reisevei ikke registrert; regnet mot "
+                    "%(limit)s km)."
+                )
+                % {
+                    "km": labels.km(distance),
+                    "limit": labels.km(self.config.default_commute_km),
+                },
+                gettext("Lengste reisevei er ikke registrert."),
             )
         limit_km = km_for_chord(math.sqrt(limit))
         return (
-            f"{labels.km(distance)} km i luftlinje; lengste reisevei {labels.km(limit_km)} km.",
+            gettext("%(km)s km i luftlinje; lengste reisevei %(limit)s km.")
+            % {"km": labels.km(distance), "limit": labels.km(limit_km)},
             None,
         )
 
@@ -361,9 +401,11 @@ class Explainer:
     ) -> str:
         bits = []
         if interest:
-            bits.append("Felles interesser: " + _quote([m.candidate_word for m in interest[:4]]))
+            bits.append(
+                gettext("Felles interesser: ") + _quote([m.candidate_word for m in interest[:4]])
+            )
         else:
-            bits.append("Ingen felles interesser")
+            bits.append(gettext("Ingen felles interesser"))
         bits.append(f"{labels.km(distance)} km")
         if adaptations:
             names = list(dict.fromkeys(a.task_name for a in adaptations))

@@ -12,104 +12,117 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from samspill.matching.engine.i18n import gettext, gettext_noop
+
 DEMANDS: dict[str, str] = {
-    "physical_load": "Fysisk belastning",
-    "heavy_lifting": "Tunge løft",
-    "standing": "Stående arbeid",
-    "customer_contact": "Kundekontakt",
-    "hygiene": "Hygiene og mathåndtering",
-    "reading_writing": "Lesing og skriving",
-    "numeracy": "Regning og tall",
-    "pace": "Tempo",
-    "social_interaction": "Samarbeid med andre",
-    "working_alone": "Arbeid alene",
-    "noise": "Støy",
+    "physical_load": gettext_noop("Fysisk belastning"),
+    "heavy_lifting": gettext_noop("Tunge løft"),
+    "standing": gettext_noop("Stående arbeid"),
+    "customer_contact": gettext_noop("Kundekontakt"),
+    "hygiene": gettext_noop("Hygiene og mathåndtering"),
+    "reading_writing": gettext_noop("Lesing og skriving"),
+    "numeracy": gettext_noop("Regning og tall"),
+    "pace": gettext_noop("Tempo"),
+    "social_interaction": gettext_noop("Samarbeid med andre"),
+    "working_alone": gettext_noop("Arbeid alene"),
+    "noise": gettext_noop("Støy"),
 }
 
-DEMAND_LEVELS: dict[int, str] = {0: "Ingen", 1: "Litt", 2: "Middels", 3: "Mye"}
+DEMAND_LEVELS: dict[int, str] = {
+    0: gettext_noop("Ingen"),
+    1: gettext_noop("Litt"),
+    2: gettext_noop("Middels"),
+    3: gettext_noop("Mye"),
+}
 
 TIMES_OF_DAY: dict[str, str] = {
-    "day": "Dagtid",
-    "evening": "Kveld",
-    "night": "Natt",
-    "weekend": "Helg",
+    "day": gettext_noop("Dagtid"),
+    "evening": gettext_noop("Kveld"),
+    "night": gettext_noop("Natt"),
+    "weekend": gettext_noop("Helg"),
 }
 
 SECTORS: dict[str, str] = {
-    "retail": "Butikk og handel",
-    "grocery": "Dagligvare",
-    "warehouse": "Lager og logistikk",
-    "kindergarten": "Barnehage",
-    "canteen": "Kantine og storkjøkken",
-    "office": "Kontor og administrasjon",
-    "caretaking": "Vaktmester og drift",
-    "cleaning": "Renhold",
-    "care": "Helse og omsorg",
-    "industry": "Industri og produksjon",
-    "other": "Annet",
+    "retail": gettext_noop("Butikk og handel"),
+    "grocery": gettext_noop("Dagligvare"),
+    "warehouse": gettext_noop("Lager og logistikk"),
+    "kindergarten": gettext_noop("Barnehage"),
+    "canteen": gettext_noop("Kantine og storkjøkken"),
+    "office": gettext_noop("Kontor og administrasjon"),
+    "caretaking": gettext_noop("Vaktmester og drift"),
+    "cleaning": gettext_noop("Renhold"),
+    "care": gettext_noop("Helse og omsorg"),
+    "industry": gettext_noop("Industri og produksjon"),
+    "other": gettext_noop("Annet"),
 }
 
 NEEDS: dict[str, str] = {
-    "not_full_days": "Kan jobbe hver ukedag, men ikke hele dager",
-    "away_fixed_times": "Må være borte fra jobben til faste dager eller tider",
-    "flexible_days": "Må ha fleksible arbeidsdager",
-    "gradual_increase": "Ønsker gradvis økning av stillingsprosenten",
-    "varied_positions": "Varierte arbeidsstillinger",
-    "ergonomic": "Ergonomiske tilpasninger",
-    "avoid_heavy_lifting": "Unngå tunge løft",
-    "universal_design": "Universell utforming av arbeidsplassen",
-    "hearing": "Hørsel",
-    "sight": "Syn",
-    "adapted_training": "Tilpasset opplæring (hyppig tilbakemelding, lengre opplæring)",
-    "adapted_tasks": "Tilpassede arbeidsoppgaver (tydelige oppgaver, fritak fra enkelte)",
-    "close_follow_up": "Tett oppfølging (ekstra støtte fra kollega eller mentor)",
-    "quiet_environment": "Stille og rolig miljø",
-    "personal_assistance": "Personlig bistand (tolk, assistent, lese- eller sekretærhjelp)",
-    "speaking": "Snakke norsk",
-    "writing": "Skrive norsk",
-    "reading": "Lese norsk",
-    "numeracy": "Regning og tallforståelse",
+    "not_full_days": gettext_noop("Kan jobbe hver ukedag, men ikke hele dager"),
+    "away_fixed_times": gettext_noop("Må være borte fra jobben til faste dager eller tider"),
+    "flexible_days": gettext_noop("Må ha fleksible arbeidsdager"),
+    "gradual_increase": gettext_noop("Ønsker gradvis økning av stillingsprosenten"),
+    "varied_positions": gettext_noop("Varierte arbeidsstillinger"),
+    "ergonomic": gettext_noop("Ergonomiske tilpasninger"),
+    "avoid_heavy_lifting": gettext_noop("Unngå tunge løft"),
+    "universal_design": gettext_noop("Universell utforming av arbeidsplassen"),
+    "hearing": gettext_noop("Hørsel"),
+    "sight": gettext_noop("Syn"),
+    "adapted_training": gettext_noop(
+        "Tilpasset opplæring (hyppig tilbakemelding, lengre opplæring)"
+    ),
+    "adapted_tasks": gettext_noop(
+        "Tilpassede arbeidsoppgaver (tydelige oppgaver, fritak fra enkelte)"
+    ),
+    "close_follow_up": gettext_noop("Tett oppfølging (ekstra støtte fra kollega eller mentor)"),
+    "quiet_environment": gettext_noop("Stille og rolig miljø"),
+    "personal_assistance": gettext_noop(
+        "Personlig bistand (tolk, assistent, lese- eller sekretærhjelp)"
+    ),
+    "speaking": gettext_noop("Snakke norsk"),
+    "writing": gettext_noop("Skrive norsk"),
+    "reading": gettext_noop("Lese norsk"),
+    "numeracy": gettext_noop("Regning og tallforståelse"),
 }
 
 #: Labels of the hard constraints (reason codes, see ``results.ExclusionCode``).
 EXCLUSIONS: dict[str, str] = {
-    "hours": "Arbeidstid",
-    "commute": "Reisevei",
-    "needs": "Krav i oppgavene mot tilretteleggingsbehov",
-    "time_of_day": "Tid på døgnet",
-    "employer_excluded": "Arbeidsgiverens unntak",
+    "hours": gettext_noop("Arbeidstid"),
+    "commute": gettext_noop("Reisevei"),
+    "needs": gettext_noop("Krav i oppgavene mot tilretteleggingsbehov"),
+    "time_of_day": gettext_noop("Tid på døgnet"),
+    "employer_excluded": gettext_noop("Arbeidsgiverens unntak"),
 }
 
 #: Labels of the soft score parts (``results.PartCode``).
 PARTS: dict[str, str] = {
-    "interest": "Interesser",
-    "experience": "Erfaring og styrker",
-    "sector": "Bransjeønske",
-    "place": "Reisevei",
-    "employer_wishes": "Arbeidsgiverens ønsker",
-    "inclusion": "Arbeidsgiverens inkluderingserfaring",
-    "adaptation": "Tilrettelegging",
+    "interest": gettext_noop("Interesser"),
+    "experience": gettext_noop("Erfaring og styrker"),
+    "sector": gettext_noop("Bransjeønske"),
+    "place": gettext_noop("Reisevei"),
+    "employer_wishes": gettext_noop("Arbeidsgiverens ønsker"),
+    "inclusion": gettext_noop("Arbeidsgiverens inkluderingserfaring"),
+    "adaptation": gettext_noop("Tilrettelegging"),
 }
 
 #: Where a candidate's word came from (bit flags of the interest and experience fields).
 INTEREST_SOURCES: dict[int, str] = {
-    1: "kandidatens egne ord",
-    2: "veileders notater",
-    3: "kandidatens egne ord og veileders notater",
+    1: gettext_noop("kandidatens egne ord"),
+    2: gettext_noop("veileders notater"),
+    3: gettext_noop("kandidatens egne ord og veileders notater"),
 }
 EXPERIENCE_SOURCES: dict[int, str] = {
-    1: "styrker",
-    2: "erfaring og utdanning",
-    3: "styrker, erfaring og utdanning",
+    1: gettext_noop("styrker"),
+    2: gettext_noop("erfaring og utdanning"),
+    3: gettext_noop("styrker, erfaring og utdanning"),
 }
 
 
 def label(table: dict[str, str], code: str) -> str:
-    return table.get(code, code)
+    return gettext(table.get(code, code))
 
 
 def demand_level(level: int) -> str:
-    return DEMAND_LEVELS.get(level, str(level))
+    return gettext(DEMAND_LEVELS.get(level, str(level)))
 
 
 def hours(value: float) -> str:
@@ -136,5 +149,5 @@ def hours_range(low: float | None, high: float | None) -> str:
     if low is not None:
         return f"minst {hours(low)} timer"
     if high is not None:
-        return f"høyst {hours(high)} timer"
+        return gettext("høyst %(hours)s timer") % {"hours": hours(high)}
     return "ingen bestemt arbeidstid"
