@@ -15,7 +15,7 @@ LOCALE := src/samspill/locale/nb/LC_MESSAGES
 
 ## install: virtual environment, pinned Python packages, front-end assets, the compiled
 ## Norwegian catalogue (quick when done)
-install: $(VENV)/.installed node_modules/.installed $(LOCALE)/django.mo
+install: $(VENV)/.installed node_modules/.installed $(LOCALE)/django.mo $(LOCALE)/djangojs.mo
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ node_modules/.installed: package.json package-lock.json
 # Compiled with Babel (a Python package), so a fresh machine needs no GNU gettext.
 $(LOCALE)/django.mo: $(LOCALE)/django.po | $(VENV)/.installed
 	$(BIN)/pybabel compile --domain django --directory src/samspill/locale --locale nb
+
+# The admin's JavaScript texts (kept by hand, not gathered by `make messages`).
+$(LOCALE)/djangojs.mo: $(LOCALE)/djangojs.po | $(VENV)/.installed
+	$(BIN)/pybabel compile --domain djangojs --directory src/samspill/locale --locale nb
 
 ## messages: gather every msgid from Python and templates into locale/nb (needs GNU gettext),
 ## give new ones their bokmål text as msgstr (msgids are bokmål), compile

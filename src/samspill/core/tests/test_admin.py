@@ -1,5 +1,5 @@
-"""The admin speaks bokmål: Django's texts that its own catalogue lacks come from ours, and
-django-otp's device apps have bokmål names."""
+"""The admin speaks bokmål: Django's texts that its own catalogue lacks (also its JavaScript
+texts) come from ours, and django-otp's device apps have bokmål names."""
 
 from __future__ import annotations
 
@@ -29,6 +29,13 @@ def test_the_admin_index_is_in_bokmal(world: World, client: Client) -> None:
     assert "Andre faktor: kodeapp" in html
     assert "Kodeapper (TOTP)" in html
     assert [text for text in ENGLISH if text in html] == []
+
+
+def test_the_admin_javascript_texts_are_in_bokmal(world: World, client: Client) -> None:
+    client.force_login(world.admin)
+    catalog = client.get("/admin/jsi18n/").content.decode()
+    assert '"Choose all %s": "Velg alle %s"' in catalog  # the selection widget
+    assert '"Saturday": "l\\u00f8rdag"' in catalog  # the calendar
 
 
 def test_the_bokmal_names_need_no_migration(db: None) -> None:
