@@ -18,6 +18,7 @@ from samspill.accounts.models import Role
 from samspill.agreements import permissions as agreement_permissions
 from samspill.agreements import selectors as agreement_selectors
 from samspill.audit.models import Purpose
+from samspill.candidates import intake
 from samspill.candidates.presentation import Surface
 from samspill.employers.access import employer_list_for_user
 from samspill.followup.selectors import contacts_of, has_employer_contact
@@ -71,7 +72,13 @@ def portfolio_view(request: AuthenticatedRequest) -> HttpResponse:
             scope(queryset), today, employer_contact=has_employer_contact
         ),
     )
-    context = {"page": page, "form": form, "counts": counts, "filters": filters}
+    context = {
+        "page": page,
+        "form": form,
+        "counts": counts,
+        "filters": filters,
+        "may_register": intake.may_register(user),
+    }
     partial = request.htmx and not request.htmx.history_restore_request
     template = "processes/portfolio.html" + ("#filtered" if partial else "")
     return render(request, template, context)

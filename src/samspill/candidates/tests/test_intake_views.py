@@ -207,3 +207,16 @@ def test_no_one_else_sees_the_number(world: World, client: Client, persona: str)
     html = client.get(f"/kandidater/{candidate.uuid}/").content.decode()
     assert NUMBER[6:] not in html
     assert "fodselsnummer/" not in html
+
+
+@pytest.mark.parametrize(
+    ("persona", "page"),
+    [("advisor", "/"), ("advisor", "/forlop/portefolje/"), ("manager", "/forlop/portefolje/")],
+)
+def test_the_link_is_where_the_advisor_works(
+    world: World, client: Client, persona: str, page: str
+) -> None:
+    client.force_login(world.persona(persona))
+    html = client.get(page).content.decode()
+    assert f'href="{URL}"' in html
+    assert "Registrer ny jobbsøker" in html
