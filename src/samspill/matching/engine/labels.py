@@ -125,6 +125,8 @@ def demand_level(level: int) -> str:
     return gettext(DEMAND_LEVELS.get(level, str(level)))
 
 
+# The engine imports no Django (test_engine_purity), so it cannot ask the locale: its
+# explanations are bokmål and write bokmål's decimal comma themselves, here only.
 def hours(value: float) -> str:
     """``37,5`` or ``20``: Norwegian decimal comma, no trailing ``,0``."""
     text = f"{value:.1f}".rstrip("0").rstrip(".")
