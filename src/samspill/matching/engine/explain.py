@@ -51,9 +51,10 @@ def _gap(detail: str) -> _Said:
 
 
 def _matched(matches: tuple[TermMatch, ...]) -> str:
+    the_opening = gettext("stillingen")
     return "; ".join(
         f"«{m.candidate_word}» ({m.candidate_source}) – "
-        f"{labels.join(m.opening_sources) or gettext('stillingen')}"
+        f"{labels.join(m.opening_sources) or the_opening}"
         for m in matches
     )
 

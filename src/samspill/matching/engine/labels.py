@@ -142,7 +142,7 @@ def join(items: Iterable[str]) -> str:
     words = list(items)
     if len(words) <= 1:
         return "".join(words)
-    return ", ".join(words[:-1]) + " og " + words[-1]
+    return ", ".join(words[:-1]) + " " + gettext("og") + " " + words[-1]
 
 
 def hours_range(low: float | None, high: float | None) -> str:
