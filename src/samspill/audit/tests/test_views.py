@@ -34,7 +34,7 @@ def test_manager_finds_the_candidate_by_part_of_the_name(
     html = response.content.decode()
     assert "Kari Nordmann" in html
     assert _log_url(world) in html
-    assert "17.5.1998" in html  # born, to tell namesakes apart
+    assert "17.05.1998" in html  # born, to tell namesakes apart
 
 
 def test_search_with_several_words_needs_all_of_them(

@@ -201,6 +201,7 @@ def test_openapi_schema_lists_the_tags_and_bearer_auth(world: World, client: Cli
         "agreements",
         "insights",
         "followup",
+        "notifications",
     }
     assert "/api/processes/{process_id}" in schema["paths"]
     assert any(
