@@ -146,6 +146,7 @@ def test_the_process_page_offers_ending_while_open_and_reopening_when_closed(
     _end(world)
     html = client.get(_page(world.process)).content.decode()
     assert _page(world.process, "avslutt/") not in html
+    assert _page(world.process, "fase/") not in html  # reopening is the way back
     assert _page(world.process, "gjenapne/") in html
     assert "har flyttet" in html
 
