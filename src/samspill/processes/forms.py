@@ -3,13 +3,15 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from samspill.accounts.models import User
 from samspill.employers.models import Employer
 from samspill.lib.forms import Form
 from samspill.processes.models import EndReason, MemberRole, Phase
-from samspill.processes.transitions import allowed_next_phases
+from samspill.processes.transitions import PHASES_WITH_EMPLOYER, allowed_next_phases
 
 
 class PhaseChangeForm(Form):
@@ -23,7 +25,6 @@ class PhaseChangeForm(Form):
         label=_("Arbeidsgiver"),
         queryset=Employer.objects.none(),
         required=False,
-        help_text=_("Påkrevd for utprøving, ansettelse og jobbfastholdelse."),
     )
     reason = forms.CharField(
         label=_("Begrunnelse"),
@@ -45,6 +46,12 @@ class PhaseChangeForm(Form):
         ]
         employer_field = self.fields["employer"]
         assert isinstance(employer_field, forms.ModelChoiceField)
+        needing: list[StrOrPromise] = [
+            str(p.label).lower() for p in Phase if p in PHASES_WITH_EMPLOYER
+        ]
+        employer_field.help_text = _("Påkrevd for %(phases)s.") % {
+            "phases": get_text_list(needing, _("og"))
+        }
         employer_field.queryset = employers
         employer_field.to_field_name = "uuid"
 
