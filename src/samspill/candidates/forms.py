@@ -5,7 +5,6 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samspill.accounts.models import User
 from samspill.candidates.models import (
     FIELD_WORDS_FOR_PERSON,
     Benefit,
@@ -20,7 +19,7 @@ from samspill.candidates.needs import NEED_TYPES, TAXONOMY, need_consent_item
 from samspill.employers.models import Sector
 from samspill.lib.choices import TimeOfDay
 from samspill.lib.forms import Form
-from samspill.processes.models import Referral
+from samspill.processes.forms import ProcessOpenForm
 
 _TEXT = forms.Textarea(attrs={"rows": 3})
 
@@ -225,9 +224,14 @@ class CorrectionResolveForm(Form):
     )
 
 
-class RegisterForm(Form):
+class RegisterForm(ProcessOpenForm):
     """Intake: the person and their first process (``processes.intake.intake_register``).
     The identity number and everything else are checked by the services, at the field."""
+
+    field_order = [
+        *("first_name", "last_name", "national_id", "gender", "municipality"),
+        *("phone", "email", "need_level"),
+    ]
 
     first_name = forms.CharField(
         label=_("Fornavn"), max_length=80, error_messages={"required": _("Skriv fornavnet.")}
@@ -251,32 +255,3 @@ class RegisterForm(Form):
     phone = forms.CharField(label=_("Telefon"), max_length=20, required=False)
     email = forms.EmailField(label=_("E-post"), required=False)
     need_level = forms.ChoiceField(label=_("Innsatsbehov"), choices=NeedLevel.choices)
-    referral = forms.ChoiceField(
-        label=_("Hvor kom personen fra?"),
-        choices=[("", _("Velg")), *Referral.choices],
-        error_messages={"required": _("Velg hvor personen kom fra.")},
-    )
-    started_on = forms.DateField(
-        label=_("Startdato"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    advisor: forms.ModelChoiceField[User] = forms.ModelChoiceField(
-        label=_("Veileder"), queryset=User.objects.none(), to_field_name="uuid"
-    )
-    wish = forms.CharField(
-        label=_("Hva ønsker personen?"),
-        required=False,
-        max_length=2000,
-        widget=_TEXT,
-        help_text=_("Med personens egne ord: hva slags arbeid, og hvorfor nå."),
-    )
-
-    def __init__(self, *args: Any, advisors: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        advisor_field = self.fields["advisor"]
-        assert isinstance(advisor_field, forms.ModelChoiceField)
-        advisor_field.queryset = advisors
-        advisor_field.label_from_instance = _display_name  # type: ignore[method-assign,assignment]
-
-
-def _display_name(user: User) -> str:
-    return user.display_name

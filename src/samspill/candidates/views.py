@@ -19,6 +19,7 @@ from samspill.candidates.presentation import Surface
 from samspill.lib.forms import add_service_errors
 from samspill.lib.http import AuthenticatedRequest
 from samspill.policy.audit import purpose_for
+from samspill.processes.services import open_refusal
 
 
 def _posted(request: AuthenticatedRequest) -> object:
@@ -31,7 +32,8 @@ def candidate_detail(request: AuthenticatedRequest, candidate_id: UUID) -> HttpR
     access = candidate_profile_for_user(
         user=request.user, candidate_id=candidate_id, purpose=purpose
     )
-    return render(request, "candidates/detail.html", {"access": access})
+    may_open = open_refusal(request.user, access.candidate) is None
+    return render(request, "candidates/detail.html", {"access": access, "may_open": may_open})
 
 
 @require_http_methods(["GET", "POST"])

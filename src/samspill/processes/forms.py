@@ -10,7 +10,7 @@ from django_stubs_ext import StrOrPromise
 from samspill.accounts.models import User
 from samspill.employers.models import Employer
 from samspill.lib.forms import Form
-from samspill.processes.models import EndReason, MemberRole, Phase
+from samspill.processes.models import EndReason, MemberRole, Phase, Referral
 from samspill.processes.transitions import PHASES_WITH_EMPLOYER, allowed_next_phases
 
 
@@ -99,3 +99,38 @@ class EndForm(Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Forløpet kan gjenåpnes senere; historikken beholdes."),
     )
+
+
+class ProcessOpenForm(Form):
+    """A process: where the person came from, when, whose, and what they want. No readiness
+    questions: anyone who wants ordinary work may start (IPS zero exclusion)."""
+
+    referral = forms.ChoiceField(
+        label=_("Hvor kom personen fra?"),
+        choices=[("", _("Velg")), *Referral.choices],
+        error_messages={"required": _("Velg hvor personen kom fra.")},
+    )
+    started_on = forms.DateField(
+        label=_("Startdato"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    advisor: forms.ModelChoiceField[User] = forms.ModelChoiceField(
+        label=_("Veileder"), queryset=User.objects.none(), to_field_name="uuid"
+    )
+    wish = forms.CharField(
+        label=_("Hva ønsker personen?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Med personens egne ord: hva slags arbeid, og hvorfor nå."),
+    )
+
+    def __init__(self, *args: Any, advisors: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        advisor_field = self.fields["advisor"]
+        assert isinstance(advisor_field, forms.ModelChoiceField)
+        advisor_field.queryset = advisors
+        advisor_field.label_from_instance = _display_name  # type: ignore[method-assign,assignment]
+
+
+def _display_name(user: User) -> str:
+    return user.display_name

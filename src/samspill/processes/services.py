@@ -38,6 +38,17 @@ def open_process_of(candidate: Candidate) -> InclusionProcess | None:
     return candidate.processes.exclude(phase=Phase.CLOSED).first()
 
 
+def open_refusal(actor: User, candidate: Candidate) -> ValidationError | None:
+    """May ``actor`` start a new process for ``candidate`` now? The page asks the same."""
+    if actor.role not in (Role.ADVISOR, Role.MANAGER):
+        return ValidationError(_("Bare veiledere og ledere kan starte et forløp."))
+    if open_process_of(candidate) is not None:
+        return ValidationError(
+            _("Personen har allerede et åpent forløp. Gjenåpne eller avslutt det først.")
+        )
+    return None
+
+
 @transaction.atomic
 def process_open(
     *,
@@ -62,10 +73,7 @@ def process_open(
         raise ValidationError(errors)
     assert advisor.office_id is not None
     Candidate.objects.select_for_update().filter(pk=candidate.pk).first()
-    if open_process_of(candidate) is not None:
-        raise ValidationError(
-            _("Personen har allerede et åpent forløp. Gjenåpne eller avslutt det først.")
-        )
+    _raise(open_refusal(actor, candidate))
     process = InclusionProcess.objects.create(
         candidate=candidate,
         office_id=advisor.office_id,

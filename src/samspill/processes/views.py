@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samspill.accounts import selectors as account_selectors
-from samspill.accounts.models import Role
+from samspill.accounts.models import Role, User
 from samspill.agreements import permissions as agreement_permissions
 from samspill.agreements import selectors as agreement_selectors
 from samspill.audit.models import Purpose
 from samspill.candidates import intake
+from samspill.candidates.access import candidate_profile_for_user
 from samspill.candidates.presentation import Surface
 from samspill.employers.access import employer_list_for_user
 from samspill.followup.selectors import contacts_of, has_employer_contact
@@ -34,7 +35,7 @@ from samspill.processes.access import (
     process_page_for_user,
     require_portfolio,
 )
-from samspill.processes.forms import EndForm, InviteMemberForm, PhaseChangeForm
+from samspill.processes.forms import EndForm, InviteMemberForm, PhaseChangeForm, ProcessOpenForm
 from samspill.processes.models import InclusionProcess
 
 
@@ -191,3 +192,31 @@ def process_reopen(request: AuthenticatedRequest, process_id: UUID) -> HttpRespo
     else:
         messages.success(request, _("Forløpet er gjenåpnet."))
     return redirect("processes:detail", process_id=access.process.uuid)
+
+
+@require_http_methods(["GET", "POST"])
+def process_open(request: AuthenticatedRequest, candidate_id: UUID) -> HttpResponse:
+    """«Start nytt forløp» for a person whose processes have all ended."""
+    user = request.user
+    access = candidate_profile_for_user(
+        user=user, candidate_id=candidate_id, purpose=Purpose.CASE_WORK, for_change=True
+    )
+    form = ProcessOpenForm(
+        request.POST if request.method == "POST" else None,
+        initial={"started_on": timezone.localdate(), "advisor": user.uuid},
+        advisors=selectors.advisors_at(office=user.office) if user.office else User.objects.none(),
+    )
+    refusal = services.open_refusal(user, access.candidate)
+    if refusal is not None:
+        form.add_error(None, refusal)
+    elif request.method == "POST" and form.is_valid():
+        try:
+            process = services.process_open(
+                actor=user, candidate=access.candidate, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Forløpet er startet."))
+            return redirect("processes:detail", process_id=process.uuid)
+    return render(request, "processes/open.html", {"access": access, "form": form})

@@ -201,3 +201,31 @@ def test_parties_outside_nav_cannot_end_or_reopen(
     assert AuditEvent.objects.filter(actor=user, outcome=Outcome.DENIED).count() == 2
     world.process.refresh_from_db()
     assert world.process.phase == Phase.TRIAL
+
+
+def test_a_new_process_starts_from_the_persons_page_once_the_last_has_ended(
+    world: World, client: Client
+) -> None:
+    candidate = world.process.candidate
+    page, start = f"/kandidater/{candidate.uuid}/", f"/forlop/ny/{candidate.uuid}/"
+    client.force_login(world.advisor)
+    assert start not in client.get(page).content.decode()
+    refused = client.post(start, {"referral": "self", "started_on": "2026-06-01"})
+    assert "allerede et åpent forløp" in refused.content.decode()
+    assert candidate.processes.count() == 1
+    _end(world)
+    assert start in client.get(page).content.decode()
+    html = client.get(start).content.decode()
+    assert "Alle som ønsker ordinært arbeid kan starte" in html
+    response = client.post(
+        start,
+        {
+            "referral": "municipality",
+            "started_on": "2026-06-01",
+            "advisor": str(world.advisor.uuid),
+            "wish": "Prøve igjen",
+        },
+    )
+    assert response.status_code == 302
+    new = candidate.processes.exclude(pk=world.process.pk).get()
+    assert (new.phase, new.referral, new.wish) == (Phase.MAPPING, "municipality", "Prøve igjen")
