@@ -83,9 +83,16 @@ def _walk(
             yield f"{namespace}{pattern.name}", found
 
 
+#: URL kwargs that name no record (a fixed list of names, never a person's data).
+NOT_IDS = {
+    "api:table": {"name"},  # Innsikt's overview tables by name; the API checks the manager
+}
+
+
 def _object_urls() -> list[tuple[str, tuple[str, ...]]]:
     urls = []
-    for name, converters in _walk(get_resolver().url_patterns):
+    for name, found in _walk(get_resolver().url_patterns):
+        converters = {k: c for k, c in found.items() if k not in NOT_IDS.get(name, set())}
         if name.startswith("admin:") or not converters:
             continue
         assert all(isinstance(c, UUIDConverter) for c in converters.values()), (
