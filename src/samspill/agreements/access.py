@@ -69,7 +69,7 @@ def agreement_get_for_user(
             subject=Subject("agreement", agreement_id, owner),
             purpose=purpose,
             action=action,
-            why="finnes ikke" if owner is None else _("forløpet er utenfor brukerens tilgang"),
+            why=_("finnes ikke") if owner is None else _("forløpet er utenfor brukerens tilgang"),
             error=Http404(),
         )
     process = process_access(user, agreement.process, Surface.NAME)
@@ -127,6 +127,6 @@ def agreement_list_for_user(*, user: User, purpose: Purpose, limit: int = 20) ->
         subjects=[Subject("agreement", a.uuid, a.process.candidate.uuid) for a in agreements],
         action=Action.VIEW,
         purpose=purpose,
-        detail="liste",
+        detail=_("liste"),
     )
     return agreements

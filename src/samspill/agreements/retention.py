@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from samspill.agreements.models import Agreement, Version
 from samspill.audit.models import Action, Purpose
@@ -45,6 +46,9 @@ def agreement_purge(*, agreement: Agreement, why: str) -> Purged:
         subject=subject,
         action=Action.CHANGE,
         purpose=Purpose.RETENTION,
-        detail=f"avtalen slettet med {versions} versjoner ({why}); siste hash {last_hash}",
+        detail=gettext(
+            "avtalen slettet med %(versions)s versjoner (%(why)s); siste hash %(last_hash)s"
+        )
+        % {"versions": versions, "why": why, "last_hash": last_hash},
     )
     return Purged(str(subject.object_uuid), versions, last_hash)

@@ -10,6 +10,7 @@ from uuid import UUID
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
 
 from samspill.accounts.models import User
 from samspill.audit.integrity import purge_mode, reseal_from, row_hash
@@ -152,6 +153,7 @@ def audit_purge(*, older_than: datetime, keep_subjects: QuerySet[Any]) -> int:
             subject=Subject("audit_trail", None),
             action=Action.CHANGE,
             purpose=Purpose.RETENTION,
-            detail=f"slettet {count} logghendelser eldre enn {older_than:%Y-%m-%d}",
+            detail=gettext("slettet %(count)s logghendelser eldre enn %(date)s")
+            % {"count": count, "date": older_than.isoformat()},
         )
     return count

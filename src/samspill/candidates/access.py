@@ -66,7 +66,7 @@ def candidate_get_for_user(*, user: User, candidate_id: UUID, purpose: Purpose) 
             subject=Subject("candidate", candidate_id, candidate_id),
             purpose=purpose,
             action=Action.VIEW,
-            why="utenfor brukerens tilgang" if exists else "finnes ikke",
+            why=_("utenfor brukerens tilgang") if exists else _("finnes ikke"),
             error=Http404(),
         )
     view = candidate_view(user, candidate, surface=Surface.CARD)
@@ -220,7 +220,7 @@ def _candidate_for_staff(
             subject=Subject(object_type, candidate_id, candidate_id if exists else None),
             purpose=Purpose.CASE_WORK,
             action=action,
-            why="utenfor brukerens tilgang" if exists else "finnes ikke",
+            why=_("utenfor brukerens tilgang") if exists else _("finnes ikke"),
         )
     return candidate
 
@@ -253,7 +253,7 @@ def export_for_user(*, user: User, candidate_id: UUID | None, fmt: str) -> Expor
         subject=Subject(EXPORT, candidate.uuid, candidate.uuid),
         action=Action.EXPORT,
         purpose=purpose,
-        detail=f"alle opplysninger ({fmt})",
+        detail=_("alle opplysninger (%(fmt)s)") % {"fmt": fmt},
         fields=view.shown,
     )
     return ExportAccess(candidate=candidate, data=data, own=candidate_id is None)

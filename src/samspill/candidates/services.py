@@ -79,7 +79,7 @@ def _record_version(*, actor: User, candidate: Candidate, before: dict[str, Any]
             subject=Subject("profile", candidate.uuid, candidate.uuid),
             action=Action.CHANGE,
             purpose=Purpose.OWN_DATA if actor.role == Role.JOBSEEKER else Purpose.CASE_WORK,
-            detail="endret: " + ", ".join(changed),
+            detail=_("endret: %(fields)s") % {"fields": ", ".join(changed)},
         )
         feed.candidate_changed(candidate.pk)
     return changed
@@ -206,7 +206,7 @@ def needs_confirm(*, actor: User, candidate: Candidate, on: date | None = None) 
         subject=Subject("profile", candidate.uuid, candidate.uuid),
         action=Action.CHANGE,
         purpose=Purpose.CASE_WORK,
-        detail=f"bekreftet {count} behov uendret",
+        detail=_("bekreftet %(count)s behov uendret") % {"count": count},
     )
     return count
 
@@ -249,7 +249,7 @@ def consent_record(*, actor: User, candidate: Candidate, items: Iterable[str]) -
         subject=Subject("consent", candidate.uuid, candidate.uuid),
         action=Action.CHANGE,
         purpose=Purpose.OWN_DATA if actor.role == Role.JOBSEEKER else Purpose.CASE_WORK,
-        detail="deler: " + (", ".join(chosen) or "ingenting"),
+        detail=_("deler: %(items)s") % {"items": ", ".join(chosen) or _("ingenting")},
     )
     return record
 
@@ -293,7 +293,7 @@ def correction_request_create(
         subject=Subject("correction_request", request.uuid, candidate.uuid),
         action=Action.CREATE,
         purpose=Purpose.OWN_DATA,
-        detail=f"ba om retting: {field}",
+        detail=_("ba om retting: %(field)s") % {"field": field},
     )
     url = reverse("candidates:detail", kwargs={"candidate_id": candidate.uuid}) + "#retting"
     for advisor in _advisors_of(candidate):

@@ -46,7 +46,7 @@ def employer_get_for_user(
             subject=Subject("employer", employer_id),
             purpose=purpose,
             action=action,
-            why="utenfor brukerens tilgang",
+            why=_("utenfor brukerens tilgang"),
             error=Http404(),
         )
     access = EmployerAccess(employer, policy.may_change_employer(user, employer))
@@ -203,7 +203,7 @@ def contact_log_access(
             subject=Subject("employer_contacts", access.employer.uuid),
             purpose=purpose,
             action=Action.CHANGE if for_change else Action.VIEW,
-            why="bare NAV-ansatte ser kontaktloggen",
+            why=_("bare NAV-ansatte ser kontaktloggen"),
             error=PermissionDenied(),
         )
     return access

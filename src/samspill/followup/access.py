@@ -97,7 +97,7 @@ def concern_reporter_access(*, user: User, process_id: UUID) -> ProcessAccess:
             subject=Subject("concern", None, access.process.candidate.uuid),
             purpose=Purpose.CASE_WORK,
             action=Action.CHANGE,
-            why="bare arbeidsgiveren melder fra her",
+            why=_("bare arbeidsgiveren melder fra her"),
             error=PermissionDenied(),
         )
     return access
@@ -186,6 +186,6 @@ def worklist_for_user(*, user: User, team_id: UUID | None = None, limit: int = 2
         subjects=[process_subject(process, views[pk]) for pk, process in shown.items()],
         action=Action.VIEW,
         purpose=Purpose.PORTFOLIO,
-        detail="arbeidsliste i dag",
+        detail=_("arbeidsliste i dag"),
     )
     return Worklist(rows=rows, total=len(lines), team=team, teams=teams)

@@ -266,8 +266,12 @@ def build_worklist(processes: list[InclusionProcess], today: date) -> list[Line]
             Line(
                 kind=Kind.COMMITMENT,
                 process=process,
-                why=f"{commitment.title} – frist {commitment.deadline:%d.%m.%Y} "
-                f"(ansvarlig: {commitment.owner.display_name})",
+                why=_("%(title)s – frist %(deadline)s (ansvarlig: %(display_name)s)")
+                % {
+                    "title": commitment.title,
+                    "deadline": date_format(commitment.deadline, "SHORT_DATE_FORMAT"),
+                    "display_name": commitment.owner.display_name,
+                },
                 due=commitment.deadline,
                 overdue=commitment.deadline < today,
                 urgent=False,

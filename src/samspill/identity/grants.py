@@ -173,5 +173,6 @@ def password_reset_recorded(*, actor: User, user: User) -> None:
         subject=Subject("user", user.uuid),
         action=Action.CHANGE,
         purpose=Purpose.ADMINISTRATION,
-        detail=f"nytt passord satt for {user.username} ({user.get_role_display()})",
+        detail=_("nytt passord satt for %(username)s (%(role)s)")
+        % {"username": user.username, "role": user.get_role_display()},
     )

@@ -66,7 +66,8 @@ def _audit(*, user: User, provider: oidc.Provider, outcome: Outcome, detail: str
         action=Action.CHANGE,
         purpose=Purpose.OWN_DATA,
         outcome=outcome,
-        detail=f"innlogging via OIDC ({provider.key}): {detail}",
+        detail=_("innlogging via OIDC (%(key)s): %(detail)s")
+        % {"key": provider.key, "detail": detail},
     )
 
 
@@ -110,7 +111,9 @@ def identity_login(*, provider: oidc.Provider, claims: Mapping[str, Any]) -> Log
         logger.warning("OIDC login refused: no user for this %s identity", provider.key)
         return LoginResult(None, Refusal.UNKNOWN)
     if not user.is_active:
-        _audit(user=user, provider=provider, outcome=Outcome.DENIED, detail="brukeren er sperret")
+        _audit(
+            user=user, provider=provider, outcome=Outcome.DENIED, detail=_("brukeren er sperret")
+        )
         return LoginResult(None, Refusal.UNKNOWN)
     if not _role_allowed(provider, user):
         _audit(

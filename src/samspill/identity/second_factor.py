@@ -161,7 +161,7 @@ def second_factor_check(*, user: User, code: str) -> Device | None:
             user=user,
             action=Action.CHANGE,
             outcome=Outcome.DENIED,
-            detail="andre faktor: feil kode",
+            detail=gettext("andre faktor: feil kode"),
         )
     return None
 

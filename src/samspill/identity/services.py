@@ -149,5 +149,5 @@ def session_record_logout(*, user: User, reason: str) -> None:
         subject=Subject(object_type="login", object_uuid=user.uuid),
         action=Action.CHANGE,
         purpose=Purpose.OWN_DATA,
-        detail=f"logget ut: {reason}",
+        detail=_("logget ut: %(reason)s") % {"reason": reason},
     )

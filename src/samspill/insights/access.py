@@ -14,6 +14,7 @@ from uuid import UUID
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from samspill.accounts.models import Office, Role, Team, User
 from samspill.audit.models import Purpose
@@ -62,7 +63,7 @@ def scope_for_user(
             user=user,
             subject=Subject("insights", None),
             purpose=purpose,
-            why="bare ledere ser innsikt",
+            why=_("bare ledere ser innsikt"),
         )
     office = user.office
     assert office is not None
@@ -102,7 +103,7 @@ def review_get_for_user(*, user: User, review_id: UUID) -> FidelityReview:
             user=user,
             subject=Subject("fidelity_review", review_id),
             purpose=Purpose.CASE_WORK,
-            why="utenfor brukerens tilgang",
+            why=_("utenfor brukerens tilgang"),
             error=Http404(),
         )
     return review
@@ -119,7 +120,7 @@ def team_for_review(*, user: User, team_id: UUID) -> Team:
             user=user,
             subject=Subject("team", team_id),
             purpose=Purpose.CASE_WORK,
-            why="bare ledere ved kontoret",
+            why=_("bare ledere ved kontoret"),
             error=Http404(),
         )
     return team
@@ -143,7 +144,7 @@ def job_get_for_user(*, user: User, job_id: UUID, for_change: bool = False) -> J
             user=user,
             subject=Subject("job", job_id),
             purpose=Purpose.CASE_WORK,
-            why="finnes ikke",
+            why=_("finnes ikke"),
             error=Http404(),
         )
     process = process_get_for_user(

@@ -158,6 +158,7 @@ def fidelity_review_save(
         subject=Subject("fidelity_review", review.uuid),
         action=Action.CREATE,
         purpose=Purpose.CASE_WORK,
-        detail=f"{team.name}: {sum(s or 0 for s in scores.values())} poeng",
+        detail=_("%(name)s: %(sum)s poeng")
+        % {"name": team.name, "sum": sum(s or 0 for s in scores.values())},
     )
     return review

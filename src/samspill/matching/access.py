@@ -43,7 +43,7 @@ def require_matching(user: User, subject: Subject, purpose: Purpose) -> None:
             user=user,
             subject=subject,
             purpose=purpose,
-            why="rollen bruker ikke jobbmatch",
+            why=gettext("rollen bruker ikke jobbmatch"),
             error=Http404(),
         )
 
@@ -62,7 +62,7 @@ def opening_for_matching(*, user: User, opening_id: UUID, purpose: Purpose) -> O
             user=user,
             subject=Subject("opening", opening_id),
             purpose=purpose,
-            why="finnes ikke",
+            why=gettext("finnes ikke"),
             error=Http404(),
         )
     return opening
@@ -80,7 +80,7 @@ def workplace_for_matching(*, user: User, workplace_id: UUID, purpose: Purpose) 
             user=user,
             subject=Subject("workplace", workplace_id),
             purpose=purpose,
-            why="finnes ikke",
+            why=gettext("finnes ikke"),
             error=Http404(),
         )
     return workplace
@@ -297,7 +297,7 @@ def match_get_for_user(
             user=user,
             subject=Subject("match", match_id),
             purpose=purpose,
-            why="utenfor brukerens tilgang",
+            why=gettext("utenfor brukerens tilgang"),
             error=Http404(),
         )
     # The candidate presentation is for the others; the jobseeker sees the opening.
@@ -315,7 +315,7 @@ def match_get_for_user(
         subject=_match_subject(match, access.candidate),
         action=Action.CHANGE if for_change else Action.VIEW,
         purpose=purpose,
-        detail="felt: " + (", ".join(sorted(access.candidate.shown)) or "ingen"),
+        detail=gettext("felt: ") + (", ".join(sorted(access.candidate.shown)) or gettext("ingen")),
     )
     return access
 
@@ -339,7 +339,7 @@ def matches_for_user(
         subjects=[_match_subject(row.match, row.candidate) for row in rows],
         action=Action.VIEW,
         purpose=purpose,
-        detail="liste",
+        detail=gettext("liste"),
     )
     return rows
 
@@ -359,7 +359,7 @@ def meeting_get_for_user(
             user=user,
             subject=Subject("meeting", meeting_id),
             purpose=purpose,
-            why="utenfor brukerens tilgang",
+            why=gettext("utenfor brukerens tilgang"),
             error=Http404(),
         )
     access = MeetingAccess(meeting, can_change=meeting.organiser_id == user.pk)

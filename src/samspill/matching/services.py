@@ -341,7 +341,7 @@ def meeting_prepare(*, actor: User, meeting: MatchMeeting) -> int:
         subject=Subject("meeting", meeting.uuid),
         action=Action.CHANGE,
         purpose=Purpose.CASE_WORK,
-        detail=f"agenda: {created} linjer",
+        detail=_("agenda: %(created)s linjer") % {"created": created},
     )
     return created
 
@@ -407,7 +407,7 @@ def meeting_record_outcome(
         subject=Subject("meeting_line", line.uuid, line.process.candidate.uuid),
         action=Action.CHANGE,
         purpose=Purpose.CASE_WORK,
-        detail=f"utfall: {outcome}",
+        detail=_("utfall: %(outcome)s") % {"outcome": outcome},
     )
     return line
 

@@ -144,7 +144,7 @@ def process_page_for_user(
         subjects=[process_subject(row.process, row.candidate) for row in rows],
         action=Action.VIEW,
         purpose=purpose,
-        detail="liste",
+        detail=_("liste"),
     )
     page.object_list = rows  # type: ignore[assignment]
     return page  # type: ignore[return-value]

@@ -165,7 +165,7 @@ def process_change_phase(
         subject=_subject(process),
         action=Action.CHANGE,
         purpose=Purpose.CASE_WORK,
-        detail=f"fase: {current} → {target}",
+        detail=_("fase: %(current)s → %(target)s") % {"current": current, "target": target},
     )
     feed.candidate_changed(process.candidate_id)
     return process
@@ -277,7 +277,8 @@ def process_invite_member(
         subject=_subject(process),
         action=Action.CHANGE,
         purpose=Purpose.CASE_WORK,
-        detail=f"inviterte {user.display_name} ({role})",
+        detail=_("inviterte %(display_name)s (%(role)s)")
+        % {"display_name": user.display_name, "role": role},
     )
     return member
 
@@ -293,7 +294,7 @@ def process_revoke_member(*, actor: User, member: ProcessMember) -> ProcessMembe
         subject=_subject(member.process),
         action=Action.CHANGE,
         purpose=Purpose.CASE_WORK,
-        detail=f"fjernet {member.user.display_name}",
+        detail=_("fjernet %(display_name)s") % {"display_name": member.user.display_name},
     )
     return member
 
@@ -313,6 +314,9 @@ def process_arrange_placement(
         subject=_subject(process),
         action=Action.CHANGE,
         purpose=Purpose.CASE_WORK,
-        detail=f"arbeidsplass: {workplace.employer.name}, {workplace.name}"[:300],
+        detail=(
+            _("arbeidsplass: %(name)s, %(workplace)s")
+            % {"name": workplace.employer.name, "workplace": workplace.name}
+        )[:300],
     )
     return process

@@ -6,6 +6,8 @@ Anyone else gets 404 (the page's existence is not revealed) and a denied audit r
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from samspill.accounts.models import Office, Role, User
 from samspill.audit.models import Purpose
 from samspill.audit.services import Subject
@@ -23,6 +25,6 @@ def office_for_user(*, user: User) -> Office:
             user=user,
             subject=Subject("retention", None),
             purpose=Purpose.RETENTION,
-            why="bare ledere ser sletting og anonymisering",
+            why=_("bare ledere ser sletting og anonymisering"),
         )
     return user.office

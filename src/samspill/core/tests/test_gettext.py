@@ -82,6 +82,9 @@ NAMES = frozenset({"NAV", "NAVs", "Samspill", "IPS"})
 UI_KEYWORDS = frozenset(
     {"label", "help_text", "verbose_name", "verbose_name_plural", "empty_label"}
 )
+# Keyword arguments with a sentence people read in the access log: what was done (`detail`)
+# and why access was refused (`why`), unless written in English for developers.
+AUDIT_KEYWORDS = frozenset({"detail", "why"})
 # Calls whose text argument is always UI text: messages.success(request, "…"), ….
 MESSAGE_FUNCTIONS = frozenset({"debug", "info", "success", "warning", "error"})
 # Calls whose arguments are for developers or operators, not for users.
@@ -136,6 +139,11 @@ class Finding:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.text!r}"
+
+
+def _is_english(node: ast.AST) -> bool:
+    texts = [_text(text) for text in _texts_in(node)]
+    return any(word.lower() in ENGLISH_WORDS for text in texts for word in WORD.findall(text))
 
 
 def _reads_like_a_label(words: list[str]) -> bool:
@@ -252,6 +260,8 @@ def _text_expressions(node: ast.AST) -> Iterator[ast.AST]:
     elif isinstance(node, ast.IfExp):
         yield from _text_expressions(node.body)
         yield from _text_expressions(node.orelse)
+    elif isinstance(node, ast.Subscript):  # a text cut to length: (…)[:300]
+        yield from _text_expressions(node.value)
     elif isinstance(node, ast.Dict):  # ValidationError({"field": "text"})
         for value in node.values:
             yield from _text_expressions(value)
@@ -267,6 +277,10 @@ def _ui_positions(tree: ast.Module) -> Iterator[ast.AST]:
             for keyword in node.keywords:
                 if keyword.arg in UI_KEYWORDS:
                     yield from _text_expressions(keyword.value)
+                if keyword.arg in AUDIT_KEYWORDS:
+                    for text in _text_expressions(keyword.value):
+                        if not _is_english(text):
+                            yield text
             if owner == "messages" and name in MESSAGE_FUNCTIONS and len(node.args) >= 2:
                 yield from _text_expressions(node.args[1])
             if name == "ValidationError" and node.args:
@@ -368,6 +382,8 @@ def test_python_ui_text_goes_through_gettext() -> None:
         ('logger.info("Sendte påminnelser")', []),
         ('def f():\n    """Lager én avtale."""', []),
         ('x = "Content-Type"', []),
+        ('deny(why="finnes ikke")', ["finnes ikke"]),
+        ('Rule(why="Lifting is what the need says to avoid.")', []),
         ('action_label = "Logg arbeidsgiverkontakt"', ["Logg arbeidsgiverkontakt"]),
         ('error = "Concluded agreement versions are immutable."', []),
         ('name = "SHORT_DATE_FORMAT"', []),

@@ -312,6 +312,7 @@ def import_table(*, actor: User, kind: str, table: Table) -> ImportReport:
         subject=Subject("employer_import", None),
         action=Action.CREATE,
         purpose=Purpose.CASE_WORK,
-        detail=f"{kind}: {len(report.saved)} lagret, {len(report.failed)} avvist",
+        detail=_("%(kind)s: %(saved)s lagret, %(failed)s avvist")
+        % {"kind": kind, "saved": len(report.saved), "failed": len(report.failed)},
     )
     return report

@@ -32,7 +32,10 @@ def followup_add_commitment(
         process=process, title=title.strip(), deadline=deadline, owner=owner, created_by=actor
     )
     audit_change(
-        actor=actor, process=process, detail=f"forpliktelse: {commitment.title[:80]} ({deadline})"
+        actor=actor,
+        process=process,
+        detail=_("forpliktelse: %(title)s (%(deadline)s)")
+        % {"title": commitment.title[:80], "deadline": deadline},
     )
     return commitment
 

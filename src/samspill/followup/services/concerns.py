@@ -86,6 +86,8 @@ def followup_answer_concern(*, actor: User, concern: Concern, response: str) -> 
             url=reverse("followup:concern_new", kwargs={"process_id": concern.process.uuid}),
         )
     audit_change(
-        actor=actor, process=concern.process, detail=f"svarte arbeidsgiver: {concern.kind}"
+        actor=actor,
+        process=concern.process,
+        detail=_("svarte arbeidsgiver: %(kind)s") % {"kind": concern.kind},
     )
     return concern

@@ -112,5 +112,9 @@ def followup_log_contact(
     )
     contact.full_clean()
     contact.save()
-    audit_change(actor=actor, process=process, detail=f"kontakt logget: {party}, {form}")
+    audit_change(
+        actor=actor,
+        process=process,
+        detail=_("kontakt logget: %(party)s, %(form)s") % {"party": party, "form": form},
+    )
     return contact
