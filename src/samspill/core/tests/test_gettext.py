@@ -394,6 +394,36 @@ def test_the_python_check_sees_unwrapped_text(source: str, expected: list[str]) 
     assert [finding.text for finding in unwrapped_texts(source)] == expected
 
 
+def shadowed_underscore(source: str) -> list[str]:
+    """Functions that call `_("…")` but also bind `_` (`for _ in …`, `x, _ = …`): there
+    `_` is the local value, not gettext."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            names = [child for child in ast.walk(node) if isinstance(child, ast.Name)]
+            binds = any(name.id == "_" and isinstance(name.ctx, ast.Store) for name in names)
+            calls = any(
+                isinstance(call, ast.Call)
+                and isinstance(call.func, ast.Name)
+                and call.func.id == "_"
+                for call in ast.walk(node)
+            )
+            if binds and calls:
+                found.append(node.name)
+    return found
+
+
+def test_no_function_shadows_the_gettext_underscore() -> None:
+    found = [
+        f"{path.relative_to(SRC)}: {name}"
+        for path in python_modules()
+        for name in shadowed_underscore(path.read_text())
+    ]
+    assert not found, "`_` is both gettext and a local name in:\n" + "\n".join(found)
+    planted = "def f(rows):\n    for _ in rows:\n        pass\n    return _('Ferdig')\n"
+    assert shadowed_underscore(planted) == ["f"]
+
+
 # --- 2. Every msgid is in the catalogue, with a msgstr ---------------------------------
 
 Msgid = tuple[str | None, str]  # (context, msgid); a plural is keyed by its singular
