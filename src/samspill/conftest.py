@@ -8,10 +8,16 @@ uninvited ``partner``, ``employer_contact`` and ``admin``, has no access to it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import copy
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
+from django.db import connection, transaction
+from django.utils import timezone
+from pytest_django.plugin import blocking_manager_key
 
 from samspill.accounts.models import Office, Role, Team, User
 from samspill.accounts.tests.factories import OfficeFactory, TeamFactory, UserFactory
@@ -160,8 +166,106 @@ def _fresh_match_index() -> Iterator[None]:
     LIVE.reset()
 
 
+# --- ``world``, built once for a run of tests that ask for it -------------------------------
+#
+# Building the world is about a third of an ordinary test's time. As Django's
+# ``TestCase.setUpTestData`` does for a class, it is built once in an outer transaction
+# and every test gets a deep copy of the objects, its own changes rolled back at its end
+# (pytest-django's ``db`` runs each test in a savepoint inside). The outer transaction
+# is rolled back before any test that does not ask for ``world`` in that way (so that test
+# sees an empty database), and before the world is built under another clock (a frozen
+# clock gives other dates). Browser and other transactional tests build their own.
+
+
+@dataclass
+class _Shared:
+    atomic: Any = None  # the outer transaction.Atomic, entered
+    clock: object = None
+    world: World | None = None
+
+
+_SHARED = _Shared()
+_OWN_TRANSACTION = {"transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+def _shares_world(item: pytest.Item) -> bool:
+    """Does the test ask for ``world`` before the database (so it can share one)?"""
+    names = set(getattr(item, "fixturenames", ()))
+    if "world" not in names or names & _OWN_TRANSACTION:
+        return False
+    # With the marker, pytest-django opens the test's transaction before any fixture.
+    return item.get_closest_marker("django_db") is None
+
+
+def _clock() -> object:
+    """What the world's dates follow: the instant under a frozen clock, else the day."""
+    now = timezone.now()
+    return now if timezone.now() == now else timezone.localdate()
+
+
+def _release_shared_world() -> None:
+    if _SHARED.atomic is not None:
+        transaction.set_rollback(True)
+        _SHARED.atomic.__exit__(None, None, None)
+    _SHARED.atomic = _SHARED.clock = _SHARED.world = None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    yield
+    if _SHARED.atomic is not None and (nextitem is None or not _shares_world(nextitem)):
+        with item.config.stash[blocking_manager_key].unblock():
+            _release_shared_world()
+
+
 @pytest.fixture
-def world(db: None) -> World:
+def _shared_world(
+    request: pytest.FixtureRequest, django_db_setup: None, django_db_blocker: Any
+) -> World | None:
+    """The world shared by consecutive tests, or None if this test builds its own. Set up
+    before ``db`` (see ``world``), so the test's transaction is inside the outer one."""
+    if not _shares_world(request.node):
+        return None
+    clock = _clock()
+    if _SHARED.world is not None and _SHARED.clock == clock:
+        return _SHARED.world
+    with django_db_blocker.unblock():
+        if connection.in_atomic_block and (_SHARED.atomic is None or connection.savepoint_ids):
+            return None  # the test's own transaction is already open: build inside it
+        _release_shared_world()
+        _SHARED.atomic = transaction.atomic()
+        _SHARED.atomic.__enter__()
+        _SHARED.clock, _SHARED.world = clock, _build_world()
+    return _SHARED.world
+
+
+def seed_for_module(django_db_blocker: Any, seed: Callable[[], object]) -> Iterator[None]:
+    """For a module-scoped fixture (``yield from``): ``seed`` runs once, in a transaction
+    that the module's tests see (each in its own savepoint) and that is rolled back after
+    the last of them. Such tests use ``django_db`` and neither ``world`` nor a
+    transactional database."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            seed()
+        except BaseException:
+            atomic.__exit__(*sys.exc_info())
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def world(_shared_world: World | None, db: None) -> World:
+    if _shared_world is None:
+        return _build_world()
+    return copy.deepcopy(_shared_world)
+
+
+def _build_world() -> World:
     office, other_office = OfficeFactory(name="NAV Grünerløkka"), OfficeFactory(name="NAV Alna")
     team = TeamFactory(office=office)
     employer_org, employer_org_other = EmployerFactory(), EmployerFactory()

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from samspill.agreements.tests.helpers import WAGE_SUBSIDY, complete, send
 from samspill.conftest import World
@@ -26,7 +27,7 @@ def test_agreement_pages_are_accessible_and_the_employer_approves(
     log_in(page, live_server.url, world.advisor.username)
     page.goto(detail)
     assert page.get_by_role("heading", name="Tilskuddstrinn").count() == 0  # a caption, not h
-    assert page.get_by_text("Venter på godkjenning").first.is_visible()
+    expect(page.get_by_text("Venter på godkjenning").first).to_be_visible()
     check_accessibility(page)
     page.goto(edit)
     check_accessibility(page)
@@ -36,8 +37,8 @@ def test_agreement_pages_are_accessible_and_the_employer_approves(
     page = context.new_page()
     log_in(page, live_server.url, world.employer.username)
     page.goto(detail)
-    assert page.get_by_role("heading", name="Dette lover NAV, og innen når").is_visible()
+    expect(page.get_by_role("heading", name="Dette lover NAV, og innen når")).to_be_visible()
     check_accessibility(page)
     page.get_by_role("button", name="Jeg godkjenner avtalen").click()
-    assert page.get_by_text("Du har godkjent avtalen.").is_visible()
+    expect(page.get_by_text("Du har godkjent avtalen.")).to_be_visible()
     context.close()

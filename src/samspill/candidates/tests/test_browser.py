@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from samspill.conftest import World
 from samspill.core.tests.browser import check_accessibility, log_in
@@ -34,22 +35,22 @@ def test_advisor_updates_profile_and_needs(browser: Any, live_server: Any, world
     page.get_by_label("Interesser og hva hen vil jobbe med").fill("Liker å lage mat")
     page.get_by_role("button", name="Lagre").click()
     error = page.locator("#id_hours_max_error")
-    assert "lavere enn det laveste" in error.inner_text()
-    assert page.get_by_label("Timer per uke, mest").get_attribute("aria-invalid") == "true"
+    expect(error).to_contain_text("færre enn minst timer")
+    expect(page.get_by_label("Timer per uke, mest")).to_have_attribute("aria-invalid", "true")
     check_accessibility(page)
 
     page.get_by_label("Timer per uke, mest").fill("37")
     page.get_by_role("button", name="Lagre").click()
-    assert page.get_by_text("Kartleggingen er lagret.").is_visible()
-    assert page.get_by_text("30–37 timer per uke").is_visible()
+    expect(page.get_by_text("Kartleggingen er lagret.")).to_be_visible()
+    expect(page.get_by_text("30–37 timer per uke")).to_be_visible()
 
     page.get_by_role("link", name="Endre behov").click()
     check_accessibility(page)
     page.get_by_label("Stille og rolig miljø").check()
     page.locator("#id_detail_quiet_environment").fill("Blir sliten av mye lyd")
     page.get_by_role("button", name="Lagre behov").click()
-    assert page.get_by_text("Stille og rolig miljø").is_visible()
-    assert page.get_by_text("Blir sliten av mye lyd", exact=False).is_visible()
+    expect(page.get_by_text("Stille og rolig miljø")).to_be_visible()
+    expect(page.get_by_text("Blir sliten av mye lyd", exact=False)).to_be_visible()
     page.context.close()
 
 
@@ -68,18 +69,18 @@ def test_jobseeker_writes_own_part_and_advisor_sees_it(
     jobseeker.get_by_label("Hva liker du å gjøre?").fill("Jeg liker å ordne og sortere ting.")
     jobseeker.get_by_label("Hvorfor vil du jobbe?").fill("Jeg vil ha kolleger.")
     jobseeker.get_by_role("button", name="Lagre").click()
-    assert jobseeker.get_by_text("Takk! Det du skrev er lagret.").is_visible()
+    expect(jobseeker.get_by_text("Takk! Det du skrev er lagret.")).to_be_visible()
     jobseeker.get_by_role("link", name="Hva jeg deler").first.click()
     check_accessibility(jobseeker)
     jobseeker.get_by_label("Hva jeg er god til").check()
     jobseeker.get_by_role("button", name="Lagre valgene").click()
-    assert jobseeker.get_by_text("Valgene dine er lagret.").is_visible()
+    expect(jobseeker.get_by_text("Valgene dine er lagret.")).to_be_visible()
 
     advisor.goto(profile_url)
     check_accessibility(advisor)
-    assert advisor.get_by_text("Jeg liker å ordne og sortere ting.").first.is_visible()
+    expect(advisor.get_by_text("Jeg liker å ordne og sortere ting.").first).to_be_visible()
     changes = advisor.locator("section.changes")
-    assert "Hva jeg liker å gjøre" in changes.inner_text()
-    assert world.jobseeker.get_full_name() in changes.inner_text()
+    expect(changes).to_contain_text("Hva jeg liker å gjøre")
+    expect(changes).to_contain_text(world.jobseeker.get_full_name())
     advisor.context.close()
     jobseeker.context.close()

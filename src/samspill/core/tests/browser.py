@@ -34,8 +34,12 @@ def browser() -> Iterator[Any]:
         if os.environ.get("CI"):
             pytest.fail(f"Chromium not found at {CHROMIUM}: CI must install Debian's chromium")
         pytest.skip("Chromium is not installed (apt-get install chromium); browser tests skipped")
+    from django.urls import get_resolver
     from playwright.sync_api import sync_playwright
 
+    # The live server's first request would import every view and what they import (the
+    # statistics, the PDF library): do it now, not while the browser waits on a page.
+    get_resolver().url_patterns  # noqa: B018
     # Playwright's sync API runs an event loop in this thread; the ORM calls made by the
     # fixtures here are ordinary synchronous calls.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -48,11 +52,13 @@ def browser() -> Iterator[Any]:
 def _run_axe(page: Any, axe: str) -> Any:
     """axe's result for the page once it has loaded. Evaluated through the DevTools protocol,
     not added as an inline <script>: the Content-Security-Policy refuses inline scripts.
-    A click just before may still be navigating: then wait for the new page and run again."""
+    A click just before may still be navigating: then wait until the new document has
+    loaded (a condition, not a time; ``wait_for_function`` survives the navigation) and
+    run again."""
     from playwright.sync_api import Error
 
     for attempt in range(3):
-        page.wait_for_load_state("load")
+        page.wait_for_function("document.readyState === 'complete'")
         try:
             page.evaluate(axe)
             return page.evaluate(
@@ -63,7 +69,6 @@ def _run_axe(page: Any, axe: str) -> Any:
             navigating = "documentElement" in str(error) or "context was destroyed" in str(error)
             if not navigating or attempt == 2:
                 raise
-            page.wait_for_timeout(200)
     raise AssertionError("unreachable")
 
 
@@ -88,11 +93,12 @@ def log_in(page: Any, base_url: str, username: str, *, audit: bool = True) -> No
     page.get_by_label("Brukernavn").fill(username)
     page.get_by_label("Passord").fill(PASSWORD)
     page.get_by_role("button", name="Logg inn").click()
-    page.wait_for_load_state()
     if code is not None:  # staff: the six digits their authenticator app shows now
-        page.get_by_label("Engangskode").fill(code)
+        page.get_by_label("Engangskode").fill(code)  # waits for the code page
         page.get_by_role("button", name="Bekreft").click()
-        page.wait_for_load_state()
+    # Logged in once the browser has left the login pages and loaded the next one (a
+    # load state alone can be the login page's own, before the click's navigation starts).
+    page.wait_for_url(lambda url: "/logg-inn/" not in url)
 
 
 def _second_factor_code(username: str) -> str | None:

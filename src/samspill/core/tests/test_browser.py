@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from samspill.conftest import World
 from samspill.core.tests.browser import check_accessibility, log_in
@@ -58,7 +59,7 @@ def test_each_role_lands_on_its_start_page(
     page = context.new_page()
     log_in(page, live_server.url, world.persona(role).username)
     assert page.url == f"{live_server.url}/"
-    assert page.get_by_text(heading, exact=False).first.is_visible()
+    expect(page.get_by_text(heading, exact=False).first).to_be_visible()
     assert page.locator("html").get_attribute("lang") == "nb"
     check_accessibility(page)
     for name in more:
@@ -73,10 +74,9 @@ def test_works_without_javascript(browser: Any, live_server: Any, world: World) 
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     log_in(page, live_server.url, world.advisor.username, audit=False)
-    assert page.get_by_text("Mine aktive forløp").is_visible()
+    expect(page.get_by_text("Mine aktive forløp")).to_be_visible()
     page.get_by_role("button", name="Logg ut").click()
-    page.wait_for_load_state()
-    assert "/logg-inn/" in page.url
+    page.wait_for_url("**/logg-inn/**")
     context.close()
 
 

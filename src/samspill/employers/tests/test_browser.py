@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from samspill.conftest import World
 from samspill.core.tests.browser import check_accessibility, log_in
@@ -58,7 +59,7 @@ def test_employer_contact_pages_pass_axe(browser: Any, live_server: Any, world: 
     )
     page.get_by_role("button", name="Lagre").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Feltet er påkrevet.").first.is_visible()
+    expect(page.get_by_text("Feltet er påkrevet.").first).to_be_visible()
     check_accessibility(page)
     context.close()
 

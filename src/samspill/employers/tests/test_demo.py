@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import time_machine
 
+from samspill.conftest import seed_for_module
 from samspill.demo.generator import DemoBuilder
 from samspill.employers.models import (
     ContactPerson,
@@ -24,9 +27,14 @@ from samspill.employers.transitions import OPENING_TRANSITIONS
 TODAY = datetime.date(2026, 6, 1)
 
 
-@pytest.fixture
-def demo(db: None) -> None:
-    DemoBuilder(seed=7, size=150, today=TODAY, progress=lambda *_: None).run(lambda *_: None)
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """Seeded once for the module (the tests only read it)."""
+    builder = DemoBuilder(seed=7, size=150, today=TODAY, progress=lambda *_: None)
+    yield from seed_for_module(django_db_blocker, lambda: builder.run(lambda *_: None))
 
 
 @pytest.mark.usefixtures("demo")

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from samspill.conftest import World
 from samspill.core.tests.browser import check_accessibility, log_in
@@ -43,7 +44,7 @@ def test_worklist_log_a_planned_contact_and_report_a_concern(
     page.get_by_label("Hva gjelder det").select_option("training")
     page.get_by_label("Fortell kort hva som har skjedd").fill("Trenger mer opplæring i kassa.")
     page.get_by_role("button", name="Send").click()
-    assert page.get_by_text("Takk, vi har fått beskjeden").is_visible()
+    expect(page.get_by_text("Takk, vi har fått beskjeden")).to_be_visible()
     context.close()
 
     context = browser.new_context(locale="nb-NO")
@@ -51,10 +52,10 @@ def test_worklist_log_a_planned_contact_and_report_a_concern(
     log_in(page, live_server.url, world.advisor.username, audit=False)
     page.goto(f"{live_server.url}/i-dag/")
     check_accessibility(page)
-    assert page.get_by_text("Trenger mer opplæring", exact=False).first.is_visible()
+    expect(page.get_by_text("Trenger mer opplæring", exact=False).first).to_be_visible()
     page.get_by_role("link", name="Logg kontakt").first.click()
     check_accessibility(page)
     page.get_by_role("button", name="Lagre").click()
-    assert page.get_by_text("Kontakten er logget").is_visible()
+    expect(page.get_by_text("Kontakten er logget")).to_be_visible()
     check_accessibility(page)
     context.close()

@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.fixtures import Settings
 
+from samspill.conftest import seed_for_module
 from samspill.demo.generator import DEMO_PASSWORD, DemoBuilder
 from samspill.identity.second_factor import DEMO_TOTP_KEY, totp_code
 from samspill.identity.tests.helpers import password_login
 
+pytestmark = pytest.mark.django_db
 
-@pytest.fixture
-def demo(db: None) -> None:
-    DemoBuilder(seed=7, size=150, today=datetime.date(2026, 6, 1), progress=lambda *_: None).run(
-        lambda *_: None
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """Seeded once for the module (the tests only read it; each one's writes roll back)."""
+    builder = DemoBuilder(
+        seed=7, size=150, today=datetime.date(2026, 6, 1), progress=lambda *_: None
     )
+    yield from seed_for_module(django_db_blocker, lambda: builder.run(lambda *_: None))
 
 
 @pytest.mark.usefixtures("demo")

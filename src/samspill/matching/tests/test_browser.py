@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from samspill.conftest import World
 from samspill.core.tests.browser import check_accessibility, log_in
@@ -26,11 +27,11 @@ def test_advisor_ranks_opens_an_explanation_and_proposes(
     page.goto(live_server.url + url + "?utelukket=1")
     check_accessibility(page)
     page.get_by_text("Hele forklaringen").first.click()
-    assert page.get_by_text("kandidatens egne ord").first.is_visible()
+    expect(page.get_by_text("kandidatens egne ord").first).to_be_visible()
     page.get_by_role("link", name="Kari Lund").click()
     check_accessibility(page)
     page.get_by_role("button", name="Foreslå matchen").click()
-    assert page.get_by_text("Matchen er foreslått.").is_visible()
+    expect(page.get_by_text("Matchen er foreslått.")).to_be_visible()
     check_accessibility(page)
     context.close()
 
@@ -47,7 +48,7 @@ def test_employer_contact_prepares_the_meeting_agenda(
         live_server.url + reverse("matching:meeting", kwargs={"meeting_id": world.meeting.uuid})
     )
     page.get_by_role("button", name="Forbered agendaen").click()
-    assert page.get_by_text("Agendaen er forberedt.").is_visible()
-    assert page.get_by_text("Kandidat", exact=True).first.is_visible()
+    expect(page.get_by_text("Agendaen er forberedt.")).to_be_visible()
+    expect(page.get_by_text("Kandidat", exact=True).first).to_be_visible()
     check_accessibility(page)
     context.close()

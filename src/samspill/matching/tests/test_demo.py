@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from samspill.accounts.models import User
+from samspill.conftest import seed_for_module
 from samspill.demo.generator import DemoBuilder
 from samspill.matching.models import Match, MatchMeeting, MatchStatus
 from samspill.matching.transitions import MATCH_TRANSITIONS
@@ -14,9 +17,14 @@ from samspill.matching.transitions import MATCH_TRANSITIONS
 TODAY = datetime.date(2026, 6, 1)
 
 
-@pytest.fixture
-def demo(db: None) -> None:
-    DemoBuilder(seed=3, size=300, today=TODAY, progress=lambda *_: None).run(lambda *_: None)
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """Seeded once for the module (the tests only read it)."""
+    builder = DemoBuilder(seed=3, size=300, today=TODAY, progress=lambda *_: None)
+    yield from seed_for_module(django_db_blocker, lambda: builder.run(lambda *_: None))
 
 
 @pytest.mark.usefixtures("demo")

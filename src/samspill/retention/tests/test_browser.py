@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from samspill.conftest import World
 from samspill.core.tests.browser import check_accessibility, log_in
@@ -30,7 +31,7 @@ def test_manager_opens_the_page_from_the_start_page(
     page = context.new_page()
     log_in(page, live_server.url, world.manager.username, audit=False)
     page.get_by_role("link", name="Sletting og anonymisering").click()
-    assert page.get_by_role("heading", name="Sletting og anonymisering", level=1).is_visible()
-    assert page.get_by_text("Kandidaten anonymiseres").first.is_visible()
+    expect(page.get_by_role("heading", name="Sletting og anonymisering", level=1)).to_be_visible()
+    expect(page.get_by_text("Kandidaten anonymiseres").first).to_be_visible()
     check_accessibility(page)
     context.close()
