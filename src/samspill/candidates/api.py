@@ -32,7 +32,11 @@ from samspill.followup.selectors import has_employer_contact
 from samspill.lib.choices import TimeOfDay
 from samspill.lib.http import AuthenticatedRequest
 from samspill.processes import portfolio
-from samspill.processes.access import process_aggregate_for_user, process_page_for_user
+from samspill.processes.access import (
+    process_aggregate_for_user,
+    process_page_for_user,
+    require_portfolio,
+)
 from samspill.processes.intake import intake_register
 from samspill.processes.models import InclusionProcess, Referral
 from samspill.processes.selectors import advisors_at

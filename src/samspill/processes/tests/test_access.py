@@ -1,4 +1,5 @@
-"""Access functions of processes: the portfolio's refusal is audited like every other."""
+"""Access functions of processes: the portfolio's refusal (page and API) is audited like every
+other."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from django.test import Client
 
 from samspill.audit.models import AuditEvent, Outcome, Purpose
 from samspill.conftest import World
+from samspill.identity.services import api_token_create
 
 
 @pytest.mark.parametrize(
@@ -20,6 +22,17 @@ def test_the_portfolio_refuses_other_roles_with_404_and_a_denied_row(
     assert client.get("/forlop/portefolje/").status_code == 404
     row = AuditEvent.objects.filter(actor=user, object_type="portfolio").get()
     assert (row.outcome, row.purpose) == (Outcome.DENIED, Purpose.PORTFOLIO)
+
+
+@pytest.mark.parametrize("persona", ["employer_contact", "employer", "jobseeker"])
+def test_the_portfolio_api_refuses_other_roles_with_404_and_a_denied_row(
+    world: World, client: Client, persona: str
+) -> None:
+    user = world.persona(persona)
+    headers = {"Authorization": f"Bearer {api_token_create(user=user)}"}
+    assert client.get("/api/candidates/portfolio", headers=headers).status_code == 404
+    row = AuditEvent.objects.filter(actor=user, object_type="portfolio").get()
+    assert row.outcome == Outcome.DENIED
 
 
 @pytest.mark.parametrize("persona", ["advisor", "manager"])
