@@ -3,6 +3,10 @@ suppression, Kaplan–Meier retention, the equity test and difference-in-differe
 
 Libraries do the arithmetic (statsmodels, scipy); this module only says which method and
 why. Every function takes counts or arrays, so the database does the counting.
+
+statsmodels and scipy are imported where they are used: importing them takes seconds, and
+every process that loads the URLs (each test worker, each web worker) would pay for it
+before its first request, whether Innsikt is asked for or not.
 """
 
 from __future__ import annotations
@@ -12,12 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import statsmodels.api as sm
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from scipy.stats import fisher_exact
-from statsmodels.stats.multitest import multipletests
-from statsmodels.stats.proportion import proportion_confint
 
 from samspill.rules import SMALL_NUMBER_LIMIT
 
@@ -63,6 +63,8 @@ class Rate:
     def interval(self) -> tuple[float, float] | None:
         if not self.n:
             return None
+        from statsmodels.stats.proportion import proportion_confint
+
         low, high = proportion_confint(self.k, self.n, alpha=1 - CONFIDENCE, method="wilson")
         return float(low), float(high)
 
@@ -88,6 +90,8 @@ def below(group: Rate, rest: Rate) -> float | None:
     """One-sided Fisher exact test that the group's rate is below the rest's (p-value)."""
     if not group.n or not rest.n:
         return None
+    from scipy.stats import fisher_exact
+
     table = [[group.k, group.n - group.k], [rest.k, rest.n - rest.k]]
     return float(fisher_exact(table, alternative="less").pvalue)
 
@@ -99,6 +103,8 @@ def adjusted(p_values: Sequence[float | None]) -> list[float | None]:
     present = [p for p in p_values if p is not None]
     if not present:
         return list(p_values)
+    from statsmodels.stats.multitest import multipletests
+
     adjusted = iter(multipletests(present, method="fdr_bh")[1])
     return [None if p is None else float(next(adjusted)) for p in p_values]
 
@@ -142,6 +148,8 @@ def kaplan_meier(
     still, or last known to be, working); ``weights`` how many jobs share that pair (the
     database groups them).
     """
+    from statsmodels.duration.survfunc import SurvfuncRight
+
     total = int(sum(weights))
     if not total:
         return Survival((), (), (), (), 0, 0)
@@ -150,7 +158,7 @@ def kaplan_meier(
     freq = np.asarray(weights, dtype=float)
     days, share, low, high = [0.0], [1.0], [1.0], [1.0]
     if status.any():
-        fit = sm.SurvfuncRight(times, status, freq_weights=freq)
+        fit = SurvfuncRight(times, status, freq_weights=freq)
         z = 1.959963984540054
         for t, s, se in zip(fit.surv_times, fit.surv_prob, fit.surv_prob_se, strict=True):
             days.append(float(t))
@@ -226,11 +234,14 @@ def did_regression(
     """The estimate from people's rows: OLS of the outcome on pilot, after and pilot×after;
     the interaction is the estimate, its standard error clustered by office (people at one
     office are not independent). With few offices the interval is wide, as it should be."""
+    from statsmodels.regression.linear_model import OLS
+    from statsmodels.tools.tools import add_constant
+
     y = np.asarray(outcome, dtype=float)
     p = np.asarray(pilot, dtype=float)
     a = np.asarray(after, dtype=float)
-    x = sm.add_constant(np.column_stack([p, a, p * a]), has_constant="add")
-    fit = sm.OLS(y, x).fit(cov_type="cluster", cov_kwds={"groups": np.asarray(office)})
+    x = add_constant(np.column_stack([p, a, p * a]), has_constant="add")
+    fit = OLS(y, x).fit(cov_type="cluster", cov_kwds={"groups": np.asarray(office)})
     low, high = fit.conf_int(alpha=1 - CONFIDENCE)[3]
 
     def mean(mask: np.ndarray) -> float:
