@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from pydantic import field_validator
 
 from samspill.accounts.models import Role
@@ -297,7 +297,7 @@ class RegisteredOut(Schema):
 
 
 @router.post("", response={201: RegisteredOut}, summary="Registrer ny jobbsøker og start forløpet")
-def candidate_register(request: AuthenticatedRequest, payload: RegisterIn) -> tuple[int, Any]:
+def candidate_register(request: AuthenticatedRequest, payload: RegisterIn) -> Status[RegisteredOut]:
     user = request.user
     require_intake(user=user)
     values = payload.model_dump()
@@ -318,4 +318,4 @@ def candidate_register(request: AuthenticatedRequest, payload: RegisterIn) -> tu
             if existing is not None:
                 errors["existing_candidate_id"] = [str(existing.uuid)]
             raise ValidationError(errors) from None
-    return 201, RegisteredOut(candidate_id=process.candidate.uuid, process_id=process.uuid)
+    return Status(201, RegisteredOut(candidate_id=process.candidate.uuid, process_id=process.uuid))

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from samspill.api_errors import request_fields
 from samspill.audit.models import Purpose
@@ -97,7 +97,7 @@ def _detail(request: AuthenticatedRequest, process: InclusionProcess) -> Process
 
 
 @router.post("", response={201: ProcessOut}, summary="Start et nytt forløp for en kandidat")
-def process_open(request: AuthenticatedRequest, payload: OpenIn) -> tuple[int, ProcessOut]:
+def process_open(request: AuthenticatedRequest, payload: OpenIn) -> Status[ProcessOut]:
     user = request.user
     access = candidate_profile_for_user(
         user=user, candidate_id=payload.candidate_id, purpose=Purpose.API, for_change=True
@@ -115,11 +115,12 @@ def process_open(request: AuthenticatedRequest, payload: OpenIn) -> tuple[int, P
             referral=payload.referral,
             wish=payload.wish,
         )
-    return 201, _detail(request, process)
+    return Status(201, _detail(request, process))
 
 
 class EndIn(Schema):
-    reason: choice(EndReason)  # type: ignore[valid-type]
+    #: Checked by the service (after the access check), so that an outsider learns nothing.
+    reason: choice(EndReason, blank=True) = ""  # type: ignore[valid-type]
     other: Annotated[str, Field(max_length=400)] = ""
     ended_on: date | None = None
 

@@ -148,3 +148,9 @@ def test_outsiders_cannot_end_reopen_or_open(world: World, client: Client, perso
     assert AuditEvent.objects.filter(actor=user, outcome=Outcome.DENIED).count() == 3
     world.process.refresh_from_db()
     assert world.process.phase == Phase.TRIAL
+
+
+def test_ending_without_a_reason_is_refused_at_the_reason(world: World, client: Client) -> None:
+    client.force_login(world.advisor)
+    status, body = _post(client, f"/api/processes/{world.process.uuid}/end", {})
+    assert (status, body["detail"]) == (422, {"reason": ["Velg hvorfor forløpet avsluttes."]})
