@@ -85,6 +85,7 @@ UI_KEYWORDS = frozenset(
 # Keyword arguments with a sentence people read in the access log: what was done (`detail`)
 # and why access was refused (`why`), unless written in English for developers.
 AUDIT_KEYWORDS = frozenset({"detail", "why"})
+RELATIONS = frozenset({"ManyToManyField", "OneToOneField"})
 # Calls whose text argument is always UI text: messages.success(request, "…"), ….
 MESSAGE_FUNCTIONS = frozenset({"debug", "info", "success", "warning", "error"})
 # Calls whose arguments are for developers or operators, not for users.
@@ -285,6 +286,9 @@ def _ui_positions(tree: ast.Module) -> Iterator[ast.AST]:
                 yield from _text_expressions(node.args[1])
             if name == "ValidationError" and node.args:
                 yield from _text_expressions(node.args[0])
+            # A model field's first argument is its verbose name (a relation's is a model).
+            if owner == "models" and name.endswith("Field") and name not in RELATIONS and node.args:
+                yield from _text_expressions(node.args[0])
         elif isinstance(node, ast.ClassDef) and _is_choices_class(node):
             for statement in node.body:
                 value = getattr(statement, "value", None)
@@ -373,6 +377,8 @@ def test_python_ui_text_goes_through_gettext() -> None:
         ),
         ('@router.get("/", summary="Én avtale")\ndef f(): pass', []),
         ('name = forms.CharField(label="Navn")', ["Navn"]),
+        ('name = models.CharField("navn", max_length=80)', ["navn"]),
+        ('office = models.OneToOneField("accounts.Office", on_delete=CASCADE)', []),
         ("class Kind(models.TextChoices):\n    A = 'a', 'Aktiv'", ["Aktiv"]),
         ('title = "Kandidater uten oppfølging"', ["Kandidater uten oppfølging"]),
         (
