@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AgreementsConfig(AppConfig):
     name = "samspill.agreements"
     label = "agreements"
-    verbose_name = "Avtaler"
+    verbose_name = _("Avtaler")

@@ -119,7 +119,7 @@ ALL_LEVELS: Mapping[str, int | None] = dict.fromkeys(NEED_LEVELS)
 CATALOGUE: tuple[Measure, ...] = (
     Measure(
         MeasureCode.ARBEIDSTRENING,
-        "Arbeidstrening",
+        gettext_lazy("Arbeidstrening"),
         Kind.NO_MONEY,
         SOURCE_ISSUE + "; forskrift om arbeidsmarkedstiltak kap. 4: no subsidy, at most 18 months",
         TILTAKSFORSKRIFT_FROM,
@@ -151,7 +151,7 @@ CATALOGUE: tuple[Measure, ...] = (
     ),
     Measure(
         MeasureCode.MENTOR,
-        "Mentor",
+        gettext_lazy("Mentor"),
         Kind.MENTOR,
         SOURCE_ISSUE + "; tiltaksforskriften kap. 9: 100 % of the mentor's cost (hourly pay "
         "from 1950 working hours a year), at most 6 months (situasjonsbestemt) or 36 months",
@@ -161,7 +161,7 @@ CATALOGUE: tuple[Measure, ...] = (
     ),
     Measure(
         MeasureCode.INKLUDERINGSTILSKUDD,
-        "Inkluderingstilskudd",
+        gettext_lazy("Inkluderingstilskudd"),
         Kind.EXPENSES,
         SOURCE_ISSUE + "; tiltaksforskriften kap. 14: expenses up to a yearly cap "
         "(160 400 kr from 2026; earlier years' caps are not registered here), at most 12 months",
@@ -171,7 +171,7 @@ CATALOGUE: tuple[Measure, ...] = (
     ),
     Measure(
         MeasureCode.SOMMERJOBB,
-        "Sommerjobb",
+        gettext_lazy("Sommerjobb"),
         Kind.WAGE_SUBSIDY,
         SOURCE_ISSUE + ": 50 or 75 %, four weeks between June and September, participant "
         "under 30 (the sommerjobb scheme began in 2021)",
@@ -208,11 +208,15 @@ CATALOGUE: tuple[Measure, ...] = (
             referral_to=unit,
         )
         for code, label, unit in (
-            (MeasureCode.HJELPEMIDLER, "Hjelpemidler", "Hjelpemiddelsentralen"),
-            (MeasureCode.FUNKSJONSASSISTANSE, "Funksjonsassistanse", "NAV Hjelpemiddelsentral"),
+            (MeasureCode.HJELPEMIDLER, gettext_lazy("Hjelpemidler"), "Hjelpemiddelsentralen"),
+            (
+                MeasureCode.FUNKSJONSASSISTANSE,
+                gettext_lazy("Funksjonsassistanse"),
+                "NAV Hjelpemiddelsentral",
+            ),
             (
                 MeasureCode.TILRETTELEGGINGSTILSKUDD,
-                "Tilretteleggingstilskudd",
+                gettext_lazy("Tilretteleggingstilskudd"),
                 "NAV Arbeidslivssenter",
             ),
         )

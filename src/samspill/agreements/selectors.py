@@ -29,12 +29,12 @@ def status_of(agreement: Agreement, today: date) -> Status:
         case Stage.SENT:
             return Status("waiting", _("Venter på godkjenning"))
         case Stage.CANCELLED:
-            return Status("cancelled", "Avbrutt")
+            return Status("cancelled", _("Avbrutt"))
     start, end = agreement.start_on, agreement.end_on
     if start is not None and today < start:
         return Status("ready", _("Klar for oppstart"))
     if end is not None and today > end:
-        return Status("ended", "Avsluttet")
+        return Status("ended", _("Avsluttet"))
     return Status("running", _("Gjennomføres"))
 
 
@@ -58,8 +58,8 @@ class VersionView:
 
 
 FIELD_LABELS = {
-    "employer": "Arbeidsgiver",
-    "workplace": "Arbeidsplass",
+    "employer": gettext_lazy("Arbeidsgiver"),
+    "workplace": gettext_lazy("Arbeidsplass"),
     "employer_contact": gettext_lazy("Kontaktperson hos arbeidsgiver"),
     "employer_contact_phone": gettext_lazy("Telefon til kontaktpersonen hos arbeidsgiver"),
     "nav_contact": gettext_lazy("Fast kontaktperson i NAV"),

@@ -68,8 +68,8 @@ DEFAULT_TEXTS = {
 }
 #: Fields each targeted change after conclusion may touch.
 CHANGE_KINDS: dict[str, tuple[StrOrPromise, tuple[str, ...]]] = {
-    "extend": ("Forlenge", ("end_on",)),
-    "shorten": ("Forkorte", ("end_on",)),
+    "extend": (gettext_lazy("Forlenge"), ("end_on",)),
+    "shorten": (gettext_lazy("Forkorte"), ("end_on",)),
     "hours": (gettext_lazy("Endre arbeidstid"), ("hours_per_week", "working_hours")),
     "pay": (
         gettext_lazy("Endre lønn og tilskudd"),

@@ -31,7 +31,7 @@ class NeedCategory:
 TAXONOMY: tuple[NeedCategory, ...] = (
     NeedCategory(
         "working_time",
-        "Arbeidstid",
+        _("Arbeidstid"),
         (
             NeedType(
                 "not_full_days",
@@ -57,7 +57,7 @@ TAXONOMY: tuple[NeedCategory, ...] = (
     ),
     NeedCategory(
         "physical",
-        "Fysisk",
+        _("Fysisk"),
         (
             NeedType(
                 "varied_positions",
@@ -74,12 +74,12 @@ TAXONOMY: tuple[NeedCategory, ...] = (
                 _("Trenger universelt utformet arbeidsplass"),
             ),
             NeedType("hearing", _("Hørsel"), _("Kan trenge tilpasning for hørsel")),
-            NeedType("sight", "Syn", _("Kan trenge tilpasning for syn")),
+            NeedType("sight", _("Syn"), _("Kan trenge tilpasning for syn")),
         ),
     ),
     NeedCategory(
         "working_day",
-        "Arbeidshverdagen",
+        _("Arbeidshverdagen"),
         (
             NeedType(
                 "adapted_training",

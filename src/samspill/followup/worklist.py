@@ -56,7 +56,7 @@ KIND_LABELS = {
     Kind.CONCERN: gettext_lazy("Henvendelse fra arbeidsgiver"),
     Kind.CONTACT: gettext_lazy("Planlagt kontakt"),
     Kind.COMMITMENT: "NAVs forpliktelse",
-    Kind.EMPLOYER_CONTACT: "Arbeidsgiverkontakt",
+    Kind.EMPLOYER_CONTACT: gettext_lazy("Arbeidsgiverkontakt"),
     Kind.PLAN: gettext_lazy("Oppfølgingsplan"),
     Kind.NEEDS: gettext_lazy("Behov til gjennomgang"),
     Kind.CORRECTION: gettext_lazy("Ønske om retting"),

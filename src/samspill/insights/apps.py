@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class InsightsConfig(AppConfig):
     name = "samspill.insights"
     label = "insights"
-    verbose_name = "Innsikt"
+    verbose_name = _("Innsikt")

@@ -49,50 +49,50 @@ class Item:
 ITEMS: tuple[Item, ...] = (
     Item(
         "S1",
-        "Bemanning",
+        _("Bemanning"),
         _("Antall deltakere per jobbspesialist"),
         _("Høyst %(CASELOAD)s aktive deltakere per jobbspesialist i full stilling.")
         % {"CASELOAD": _CASELOAD},
     ),
     Item(
         "S2",
-        "Bemanning",
+        _("Bemanning"),
         _("Jobbspesialisten arbeider bare med arbeidsrettet oppfølging"),
         _("Minst 96 % av tiden brukes på arbeidsrettet oppfølging."),
     ),
     Item(
         "S3",
-        "Bemanning",
+        _("Bemanning"),
         _("Jobbspesialisten er generalist"),
         _("Én jobbspesialist følger deltakeren gjennom alle faser, uten overleveringer."),
     ),
     Item(
         "O1",
-        "Organisering",
+        _("Organisering"),
         _("Integrering via tilknytning til behandlingsteam"),
         _("Knyttet til 1–2 behandlingsteam som står for minst 90 % av deltakerne."),
     ),
     Item(
         "O2",
-        "Organisering",
+        _("Organisering"),
         _("Integrering via hyppig kontakt med behandlingsteamet"),
         _("Ukentlige teammøter, felles beslutninger, samlokalisering og felles oppsøkende arbeid."),
     ),
     Item(
         "O3",
-        "Organisering",
+        _("Organisering"),
         _("Samarbeid mellom jobbspesialist og NAV-veileder"),
         _("Planlagte møter minst månedlig og kontakt om deltakere ukentlig."),
     ),
     Item(
         "O4",
-        "Organisering",
+        _("Organisering"),
         _("Egen enhet for arbeidsrettet oppfølging"),
         _("Minst to jobbspesialister og en leder, ukentlig veiledning i gruppe."),
     ),
     Item(
         "O5",
-        "Organisering",
+        _("Organisering"),
         _("Lederens rolle"),
         _(
             "Leder for høyst 10 jobbspesialister, ukentlig veiledning, resultatoppfølging hvert "
@@ -101,19 +101,19 @@ ITEMS: tuple[Item, ...] = (
     ),
     Item(
         "O6",
-        "Organisering",
+        _("Organisering"),
         _("Ingen eksklusjonskriterier"),
         _("Alle som ønsker arbeid får tilbudet, uansett «jobbklarhet»."),
     ),
     Item(
         "O7",
-        "Organisering",
+        _("Organisering"),
         _("Virksomhetens fokus på ordinært arbeid"),
         _("Flere tiltak som holder ordinært arbeid i fokus, og måling av sysselsettingsraten."),
     ),
     Item(
         "O8",
-        "Organisering",
+        _("Organisering"),
         _("Støtte fra ledelsen"),
         _(
             "Ledelsen kjenner prinsippene, bruker skalaen i kvalitetsarbeidet og møter IPS-lederen "
@@ -122,75 +122,75 @@ ITEMS: tuple[Item, ...] = (
     ),
     Item(
         "Sv1",
-        "Tjenester",
+        _("Tjenester"),
         _("Råd om økonomi og ytelser"),
         _("Alle får individuell veiledning om ytelser og inntekt før oppstart og ved endringer."),
     ),
     Item(
         "Sv2",
-        "Tjenester",
+        _("Tjenester"),
         _("Åpenhet om helse overfor arbeidsgiver"),
         _("Riktig informasjon om hva som kan deles, drøftet mer enn én gang."),
     ),
     Item(
         "Sv3",
-        "Tjenester",
+        _("Tjenester"),
         _("Løpende, arbeidsbasert kartlegging"),
         _("Kartleggingen oppdateres med hver ny erfaring fra arbeid."),
     ),
     Item(
         "Sv4",
-        "Tjenester",
+        _("Tjenester"),
         _("Rask jobbsøking"),
         _("Første personlige arbeidsgiverkontakt innen %(RAPID_DAYS)s dager.")
         % {"RAPID_DAYS": _RAPID_DAYS},
     ),
     Item(
         "Sv5",
-        "Tjenester",
+        _("Tjenester"),
         _("Individuelt tilpasset jobbsøk"),
         _("Arbeidsgiverkontaktene følger deltakerens ønsker og styrker."),
     ),
     Item(
         "Sv6",
-        "Tjenester",
+        _("Tjenester"),
         _("Jobbutvikling: hyppig arbeidsgiverkontakt"),
         _("Minst %(CONTACTS)s personlige arbeidsgiverkontakter per jobbspesialist per uke.")
         % {"CONTACTS": _CONTACTS},
     ),
     Item(
         "Sv7",
-        "Tjenester",
+        _("Tjenester"),
         _("Jobbutvikling: kvalitet i arbeidsgiverkontakten"),
         _("Flere planlagte besøk per arbeidsgiver for å lære behovene å kjenne."),
     ),
     Item(
         "Sv8",
-        "Tjenester",
+        _("Tjenester"),
         _("Variasjon i jobbtyper"),
         _("85–100 % av jobbene er ulike typer arbeid."),
     ),
     Item(
         "Sv9",
-        "Tjenester",
+        _("Tjenester"),
         _("Variasjon i arbeidsgivere"),
         _("85–100 % av jobbene er hos ulike arbeidsgivere."),
     ),
     Item(
         "Sv10",
-        "Tjenester",
+        _("Tjenester"),
         _("Ordinære jobber"),
         _("Minst 95 % av jobbene er ordinære jobber, åpne for alle, med vanlig lønn."),
     ),
     Item(
         "Sv11",
-        "Tjenester",
+        _("Tjenester"),
         _("Individuelt tilpasset oppfølging i jobb"),
         _("Støtten er tilpasset jobben og personen og kommer fra flere."),
     ),
     Item(
         "Sv12",
-        "Tjenester",
+        _("Tjenester"),
         _("Tidsubegrenset oppfølging"),
         _(
             "Kontakt innen %(days)s dager etter oppstart, ukentlig første måned, deretter minst "
@@ -200,13 +200,13 @@ ITEMS: tuple[Item, ...] = (
     ),
     Item(
         "Sv13",
-        "Tjenester",
+        _("Tjenester"),
         _("Oppfølging ute i samfunnet"),
         _("Minst 65 % av tiden brukes ute, ikke på kontoret."),
     ),
     Item(
         "Sv14",
-        "Tjenester",
+        _("Tjenester"),
         _("Aktiv oppsøkende oppfølging"),
         _("Ingen avslutning for uteblitte avtaler; oppsøkende arbeid dokumenteres."),
     ),

@@ -68,7 +68,7 @@ COLUMNS: dict[str, list[Column]] = {
     ],
     ImportKind.WORKPLACES: [
         _ORG,
-        Column("navn", True, _("Navnet på arbeidsplassen."), "Hovedlageret", "name"),
+        Column("navn", True, _("Navnet på arbeidsplassen."), _("Hovedlageret"), "name"),
         Column("adresse", True, "Gateadresse.", "Lagerveien 1", "address"),
         Column("kommune", True, _("Kommunen arbeidsplassen ligger i."), "Oslo", "municipality"),
         Column("breddegrad", True, _("Desimaltall, komma eller punktum."), "59,92", "latitude"),
@@ -82,7 +82,11 @@ COLUMNS: dict[str, list[Column]] = {
             "introduction_routine",
         ),
         Column(
-            "internopplæring", False, _("Opplæring de gir selv."), "Truckkurs", "internal_training"
+            "internopplæring",
+            False,
+            _("Opplæring de gir selv."),
+            _("Truckkurs"),
+            "internal_training",
         ),
         Column(
             "fysisk_arbeidsmiljø",
@@ -119,14 +123,14 @@ COLUMNS: dict[str, list[Column]] = {
             "arbeidsplass",
             True,
             _("Navnet på en arbeidsplass som allerede er registrert hos arbeidsgiveren."),
-            "Hovedlageret",
+            _("Hovedlageret"),
             "workplace",
         ),
         Column(
             "type",
             True,
             _("Stilling, Praksisplass, Læreplass eller Rekrutteringsoppdrag."),
-            "Praksisplass",
+            _("Praksisplass"),
             "kind",
         ),
         Column(
@@ -136,7 +140,7 @@ COLUMNS: dict[str, list[Column]] = {
             _("Utprøving"),
             "purpose",
         ),
-        Column("tittel", True, _("Kort tittel."), "Lagermedarbeider", "title"),
+        Column("tittel", True, _("Kort tittel."), _("Lagermedarbeider"), "title"),
         Column("timer_per_uke", True, _("Mellom 0,5 og 40."), "20", "hours_per_week"),
         Column("beskrivelse", False, "Fritekst.", _("Plukk og pakking"), "description"),
         Column(

@@ -84,8 +84,8 @@ def _age_band(today: date) -> Case:
 
 _DIMENSIONS: dict[str, tuple[StrOrPromise, dict[str, str]]] = {
     "gender": (gettext_lazy("Kjønn"), {g.value: str(g.label) for g in Gender}),
-    "need_level": ("Innsatsbehov", {n.value: str(n.label) for n in NeedLevel}),
-    "benefit": ("Ytelse", {b.value: str(b.label) for b in Benefit}),
+    "need_level": (gettext_lazy("Innsatsbehov"), {n.value: str(n.label) for n in NeedLevel}),
+    "benefit": (gettext_lazy("Ytelse"), {b.value: str(b.label) for b in Benefit}),
     "time_outside_work": (
         gettext_lazy("Tid utenfor arbeidslivet"),
         {t.value: str(t.label) for t in TimeOutsideWork},
@@ -105,9 +105,10 @@ def _age_labels() -> list[str]:
 
 def _group_order() -> dict[tuple[str, str], tuple[int, int]]:
     """Dimensions in a fixed order, and groups in their own order (not alphabetical)."""
-    dimensions: list[tuple[str, list[str]]] = [("Alder", _age_labels())]
+    dimensions: list[tuple[str, list[str]]] = [(gettext("Alder"), _age_labels())]
     dimensions += [
-        (str(label), [*labels.values(), "Ukjent"]) for label, labels in _DIMENSIONS.values()
+        (str(label), [*labels.values(), gettext("Ukjent")])
+        for label, labels in _DIMENSIONS.values()
     ]
     dimensions.append((gettext("Behov for tilrettelegging"), [str(c.label) for c in TAXONOMY]))
     return {
@@ -165,7 +166,7 @@ def equity(processes: Processes, today: date) -> Equity:
         )
         .order_by()
     )
-    office = GroupRow("Alle", gettext("Hele kontoret"))
+    office = GroupRow(gettext("Alle"), gettext("Hele kontoret"))
     groups: dict[tuple[str, str], GroupRow] = {}
 
     def add(row: GroupRow, cell: dict[str, int]) -> None:
@@ -176,9 +177,9 @@ def equity(processes: Processes, today: date) -> Equity:
 
     for cell in cells:
         add(office, cell)
-        members = [("Alder", cell["age"])]
+        members = [(gettext("Alder"), cell["age"])]
         for name, (label, labels) in _DIMENSIONS.items():
-            members.append((str(label), labels.get(cell[f"candidate__{name}"], "Ukjent")))
+            members.append((str(label), labels.get(cell[f"candidate__{name}"], gettext("Ukjent"))))
         for code, category in categories.items():
             if cell[f"cat_{code}"]:
                 members.append((gettext("Behov for tilrettelegging"), category.label))
