@@ -220,3 +220,15 @@ def test_the_link_is_where_the_advisor_works(
     html = client.get(page).content.decode()
     assert f'href="{URL}"' in html
     assert "Registrer ny jobbsøker" in html
+
+
+def test_the_persons_own_export_holds_where_they_came_from_and_what_they_wanted(
+    world: World, client: Client
+) -> None:
+    process = world.process
+    process.referral, process.wish = Referral.MUNICIPALITY, "Snekker, helst ute"
+    process.save(update_fields=["referral", "wish"])
+    client.force_login(world.jobseeker)
+    html = client.get("/meg/mine-opplysninger/").content.decode()
+    assert "Kommunen" in html
+    assert "Snekker, helst ute" in html
