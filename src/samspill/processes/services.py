@@ -221,13 +221,19 @@ def process_end(
         raise ValidationError({"other": _("Skriv hvorfor forløpet avsluttes.")})
     label = str(EndReason(reason).label)
     words = f"{label}: {other.strip()}" if other.strip() else label
-    process = process_change_phase(
-        actor=actor,
-        process=process,
-        to_phase=Phase.CLOSED,
-        effective_on=ended_on or timezone.localdate(),
-        reason=words[:500],
-    )
+    try:
+        process = process_change_phase(
+            actor=actor,
+            process=process,
+            to_phase=Phase.CLOSED,
+            effective_on=ended_on or timezone.localdate(),
+            reason=words[:500],
+        )
+    except ValidationError as error:  # the date is called ``ended_on`` here
+        errors = getattr(error, "error_dict", {})
+        if "effective_on" in errors:
+            raise ValidationError({"ended_on": errors["effective_on"]}) from None
+        raise
     process.end_reason = reason
     process.save(update_fields=["end_reason"])
     return process

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -39,7 +40,7 @@ def frozen_clock() -> Iterator[None]:
         yield
 
 
-def _end(world: World, **values: str) -> InclusionProcess:
+def _end(world: World, **values: Any) -> InclusionProcess:
     return process_end(
         actor=world.advisor, process=world.process, **({"reason": EndReason.MOVED} | values)
     )
@@ -75,6 +76,13 @@ def test_other_needs_words(world: World) -> None:
     last = process.phase_changes.last()
     assert last is not None
     assert last.reason == "Annet: Startet på skole"
+
+
+def test_the_end_date_is_checked_at_its_own_name(world: World) -> None:
+    with pytest.raises(ValidationError) as caught:
+        _end(world, ended_on=datetime.date(2026, 2, 1))
+    assert list(caught.value.message_dict) == ["ended_on"]
+    assert "01.03.2026" in caught.value.message_dict["ended_on"][0]
 
 
 @pytest.mark.parametrize("reason", ["", "ferdig"])
