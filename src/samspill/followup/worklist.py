@@ -38,7 +38,7 @@ from samspill.rules import COMMITMENT_WARNING, FIRST_EMPLOYER_CONTACT_WITHIN
 
 #: Phases where someone is at a workplace and a follow-up plan is expected.
 PLACED_PHASES = (Phase.TRIAL, Phase.EMPLOYMENT, Phase.RETENTION)
-#: How early the employer-contact deadline (rules.FIRST_EMPLOYER_CONTACT_WITHIN) shows up on the worklist.
+#: How early the employer-contact deadline (FIRST_EMPLOYER_CONTACT_WITHIN) shows on the worklist.
 EMPLOYER_CONTACT_WARNING = timedelta(days=7)
 
 
@@ -142,7 +142,7 @@ def due_items(process_ids: list[int], until: date) -> dict[int, list[DueItem]]:
 
 def _contact_line(process: InclusionProcess, due: DueItem, today: date) -> Line:
     item = due.item
-    when = "i dag" if due.due == today else f"forfalt {due.due:%d.%m.%Y}"
+    when = _("i dag") if due.due == today else f"forfalt {due.due:%d.%m.%Y}"
     url = reverse("followup:log_contact", kwargs={"process_id": process.uuid})
     return Line(
         kind=Kind.CONTACT,
