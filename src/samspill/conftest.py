@@ -210,6 +210,15 @@ def _release_shared_world() -> None:
     _SHARED.atomic = _SHARED.clock = _SHARED.world = None
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that share the world run one after another (first, as pytest-django already
+    puts the ordinary database tests first), each part in the order it had (random)."""
+    sharing = [item for item in items if _shares_world(item)]
+    if sharing:
+        items[:] = sharing + [item for item in items if not _shares_world(item)]
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
     yield
