@@ -170,7 +170,12 @@ def verify(agreement: Agreement) -> list[Break]:
         agreement.chain_seal,
     ):
         found.append(
-            Break(where, length, f"kjeden har {length} versjoner, avtalen {agreement.chain_length}")
+            Break(
+                where,
+                length,
+                _("kjeden har %(length)s versjoner, avtalen %(chain_length)s")
+                % {"length": length, "chain_length": agreement.chain_length},
+            )
         )
     if versions:
         newest = versions[-1].snapshot

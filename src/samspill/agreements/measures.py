@@ -310,7 +310,11 @@ def _percentage(measure: Measure, terms: Terms) -> list[Violation]:
         highest = measure.percentage[terms.need_level]
         level = NEED_LEVEL_TEXT[terms.need_level]
         if chosen > highest:
-            text = f"{label} er inntil {highest} % for {level}."
+            text = _("%(label)s er inntil %(highest)s %% for %(level)s.") % {
+                "label": label,
+                "highest": highest,
+                "level": level,
+            }
             return [Violation("percentage", text, f"{measure.code}.percentage")]
         if chosen < highest:
             text = _(
@@ -386,7 +390,11 @@ def check(terms: Terms) -> list[Violation]:
     if end < start:
         return [Violation("end_on", _("Sluttdatoen kan ikke være før startdatoen."), "period")]
     if not measure.in_force_on(start):
-        until = f" gjaldt til {_day(measure.effective_to)}" if measure.effective_to else ""
+        until = (
+            _(" gjaldt til %(day)s") % {"day": _day(measure.effective_to)}
+            if measure.effective_to
+            else ""
+        )
         text = f"{measure.label}{until or ' gjelder fra ' + _day(measure.effective_from)}."
         return [Violation("measure", text, f"{measure.code}.in_force")]
     return [

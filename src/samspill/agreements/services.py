@@ -289,7 +289,7 @@ def agreement_send(*, actor: User, agreement: Agreement, revision: int) -> Agree
     rules_check.enforce(agreement)
     _move(actor, agreement, Stage.SENT)
     agreement.save(update_fields=["stage", "updated_at"])
-    _audit(actor, agreement, "sendt til godkjenning")
+    _audit(actor, agreement, _("sendt til godkjenning"))
     return agreement
 
 

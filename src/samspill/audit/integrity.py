@@ -128,7 +128,7 @@ def _verify_seal(seal: AuditSeal, number: int, previous: str, first: int | None)
     if seal.number != number or seal.previous_hash != previous:
         found.append(Break(where, _("lenken til forrige forsegling er brutt")))
     if first is not None and seal.first_id != first:
-        found.append(Break(where, "rader mangler mellom forseglingene"))
+        found.append(Break(where, _("rader mangler mellom forseglingene")))
     digest, count = _seal_hash(
         previous=seal.previous_hash,
         first_id=seal.first_id,
@@ -136,7 +136,8 @@ def _verify_seal(seal: AuditSeal, number: int, previous: str, first: int | None)
         hashes=_hashes(seal.first_id, seal.last_id),
     )
     if count != seal.count:
-        found.append(Break(where, f"forseglingen har {seal.count} rader, loggen {count}"))
+        text = _("forseglingen har %(sealed)s rader, loggen %(count)s")
+        found.append(Break(where, text % {"sealed": seal.count, "count": count}))
     elif not same(digest, seal.hash):
         found.append(Break(where, _("radene er ikke de som ble forseglet")))
     return found

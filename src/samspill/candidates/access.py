@@ -149,7 +149,7 @@ def candidate_profile_for_user(
     if candidate is None:
         why = "utenfor brukerens tilgang"
         if not Candidate.objects.filter(uuid=candidate_id).exists():
-            why = "finnes ikke"
+            why = _("finnes ikke")
         deny(user=user, subject=subject, purpose=purpose, action=action, why=why, error=Http404())
     access = _profile_access(user, candidate, changes_since=not for_change)
     if for_change and not access.can_change:

@@ -44,7 +44,7 @@ def create_contact_reminders(today: date) -> int:
     for dues in due_items(process_ids, today).values():
         for due in dues:
             process = due.item.plan.process
-            when = "i dag" if due.due == today else f"siden {due.due:%d.%m.%Y}"
+            when = _("i dag") if due.due == today else f"siden {due.due:%d.%m.%Y}"
             created += (
                 notification_create(
                     recipient=process.advisor,

@@ -112,7 +112,11 @@ def access_change_request(
         reason=reason.strip(),
         requested_by=actor,
     )
-    _audit(actor, change, f"ba om rolle {role}: {change.reason}")
+    _audit(
+        actor,
+        change,
+        _("ba om rolle %(role)s: %(reason)s") % {"role": role, "reason": change.reason},
+    )
     if role in NO_PERSONAL_DATA:
         _apply(actor, change)
     return change
@@ -129,7 +133,7 @@ def _apply(actor: User, change: AccessChange) -> None:
         timezone.now(),
     )
     change.save(update_fields=["status", "decided_by", "decided_at"])
-    _audit(actor, change, f"tilgang endret til rolle {change.role}")
+    _audit(actor, change, _("tilgang endret til rolle %(role)s") % {"role": change.role})
 
 
 def _pending(actor: User, change: AccessChange) -> AccessChange:

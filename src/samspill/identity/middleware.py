@@ -64,7 +64,7 @@ class IdleTimeoutMiddleware:
             minutes = settings.SAMSPILL_IDLE_TIMEOUT_MINUTES
             session_record_logout(
                 user=user,
-                reason=f"{minutes} minutter uten aktivitet"
+                reason=_("%(minutes)s minutter uten aktivitet") % {"minutes": minutes}
                 if reason == "idle"
                 else _("økten var eldre enn lengste tillatte tid"),
             )

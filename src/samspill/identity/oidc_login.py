@@ -128,7 +128,7 @@ def identity_login(*, provider: oidc.Provider, claims: Mapping[str, Any]) -> Log
         if link:
             user.oidc_issuer, user.oidc_subject = provider.issuer, subject
             user.save(update_fields=["oidc_issuer", "oidc_subject"])
-        detail = "logget inn"
+        detail = _("logget inn")
         if link:
             detail += _(", koblet til brukeren med bekreftet e-postadresse")
         if provider.is_staff:

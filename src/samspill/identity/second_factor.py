@@ -169,7 +169,7 @@ def second_factor_check(*, user: User, code: str) -> Device | None:
 def _audit_success(*, user: User, device: Device) -> None:
     if isinstance(device, StaticDevice):
         left = device.token_set.count()
-        detail = f"andre faktor: brukte en reservekode ({left} igjen)"
+        detail = gettext("andre faktor: brukte en reservekode (%(left)s igjen)") % {"left": left}
     else:
         detail = gettext("andre faktor: riktig kode fra autentiseringsappen")
     _audit(user=user, action=Action.CHANGE, detail=detail)

@@ -66,7 +66,7 @@ def _show(number: Number) -> str:
 
 MONTHLY_WAGE = Range(1, 1_000_000, gettext_lazy("kroner i måneden"))
 #: Holiday pay, pension and employer's tax as decimals (0.12 is 12 %).
-RATE = Range(Decimal(0), Decimal("0.5"), "som desimaltall, f.eks. 0,12")
+RATE = Range(Decimal(0), Decimal("0.5"), gettext_lazy("som desimaltall, f.eks. 0,12"))
 PERCENT = Range(0, 100, gettext_lazy("prosent"))
 HOURS_PER_WEEK = Range(Decimal(0), Decimal(60), gettext_lazy("timer per uke"))
 HOURS_PER_MONTH = Range(Decimal(0), Decimal(250), gettext_lazy("timer per måned"))

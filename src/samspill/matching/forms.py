@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from samspill.accounts.models import Office
@@ -44,7 +45,10 @@ class MoveForm(Form):
 
 class TaskChoiceField(forms.ModelMultipleChoiceField[Task]):
     def label_from_instance(self, obj: Task) -> str:
-        return f"{obj.name} ({number_format(obj.hours_per_week, 1)} t/uke)"
+        return gettext("%(name)s (%(number_format)s t/uke)") % {
+            "name": obj.name,
+            "number_format": number_format(obj.hours_per_week, 1),
+        }
 
 
 class CarveForm(Form):

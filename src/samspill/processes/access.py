@@ -84,7 +84,7 @@ def process_get_for_user(
             .values_list("candidate__uuid", flat=True)
             .first()
         )
-        why = "finnes ikke" if owner is None else _("forløpet er utenfor brukerens tilgang")
+        why = _("finnes ikke") if owner is None else _("forløpet er utenfor brukerens tilgang")
         deny(
             user=user,
             subject=Subject("process", process_id, owner),

@@ -201,6 +201,9 @@ def employer_log_contact(
         recorded_by=actor,
     )
     _audit(
-        actor, Subject("employer_contact", contact.uuid), Action.CREATE, f"{kind} hos arbeidsgiver"
+        actor,
+        Subject("employer_contact", contact.uuid),
+        Action.CREATE,
+        _("%(kind)s hos arbeidsgiver") % {"kind": kind},
     )
     return contact

@@ -135,7 +135,11 @@ def _check_item(
 
 
 def _describe(item: PlanItem) -> str:
-    every = f"hver {item.interval_days}. dag" if item.interval_days else "én gang"
+    every = (
+        _("hver %(interval_days)s. dag") % {"interval_days": item.interval_days}
+        if item.interval_days
+        else "én gang"
+    )
     return (
         f"«{item.label}» ({item.get_party_display().lower()}, {item.get_form_display().lower()}, "
         f"{every}, fra {item.first_due_on:%d.%m.%Y}"

@@ -253,15 +253,15 @@ def _choice_reasoning(
         line = f"«{carved.name}» ({labels.hours(carved.hours)} t): "
         if carved.terms:
             words = labels.join(f"«{m.candidate_word}»" for m in carved.terms)
-            line += f"passer med interessen {words}"
+            line += gettext("passer med interessen %(words)s") % {"words": words}
         else:
-            line += "ingen felles interesser, men fyller timene"
+            line += gettext("ingen felles interesser, men fyller timene")
         if carved.adaptations:
             line += ". " + " ".join(a.detail.rstrip(".") + "." for a in carved.adaptations)
         reasoning.append(line if line.endswith(".") else line + ".")
     for rejected_task in rejected:
         reasoning.append(
-            f"«{rejected_task.name}» er utelatt: "
+            (gettext("«%(name)s» er utelatt: ") % {"name": rejected_task.name})
             + " ".join(e.detail for e in rejected_task.exclusions)
         )
     for i, (task, _, _) in enumerate(eligible):
@@ -269,7 +269,7 @@ def _choice_reasoning(
             why = (
                 gettext("har flere timer enn målet")
                 if round(task.hours_per_week * 2) > target.high_units
-                else "ga ikke bedre treff innenfor timene"
+                else gettext("ga ikke bedre treff innenfor timene")
             )
             reasoning.append(
                 gettext("«%(name)s» er ikke tatt med: %(why)s.") % {"name": task.name, "why": why}

@@ -149,7 +149,7 @@ def hours_range(low: float | None, high: float | None) -> str:
     if low is not None and high is not None:
         return f"{hours(low)}–{hours(high)} timer" if low != high else f"{hours(low)} timer"
     if low is not None:
-        return f"minst {hours(low)} timer"
+        return gettext("minst %(hours)s timer") % {"hours": hours(low)}
     if high is not None:
         return gettext("høyst %(hours)s timer") % {"hours": hours(high)}
-    return "ingen bestemt arbeidstid"
+    return gettext("ingen bestemt arbeidstid")
