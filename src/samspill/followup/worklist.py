@@ -142,7 +142,11 @@ def due_items(process_ids: list[int], until: date) -> dict[int, list[DueItem]]:
 
 def _contact_line(process: InclusionProcess, due: DueItem, today: date) -> Line:
     item = due.item
-    when = _("i dag") if due.due == today else f"forfalt {due.due:%d.%m.%Y}"
+    when = (
+        _("i dag")
+        if due.due == today
+        else _("forfalt %(date)s") % {"date": date_format(due.due, "SHORT_DATE_FORMAT")}
+    )
     url = reverse("followup:log_contact", kwargs={"process_id": process.uuid})
     return Line(
         kind=Kind.CONTACT,
