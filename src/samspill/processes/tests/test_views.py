@@ -102,6 +102,24 @@ def test_employer_sees_only_what_the_candidate_shared(world: World, client: Clie
     assert event.detail == "felt: age, name"
 
 
+def test_a_phase_change_reason_is_shown_to_staff_who_change_the_process_only(
+    world: World, client: Client
+) -> None:
+    """The advisor's words about why the phase changed are case notes, not the employer's."""
+    PhaseChange.objects.create(
+        process=world.process,
+        from_phase=world.process.phase,
+        to_phase=world.process.phase,
+        effective_on=world.process.started_on,
+        reason="Grunn-sentinel 4711",
+        recorded_by=world.advisor,
+    )
+    client.force_login(world.employer)
+    assert "Grunn-sentinel 4711" not in client.get(_detail(world.process)).content.decode()
+    client.force_login(world.advisor)
+    assert "Grunn-sentinel 4711" in client.get(_detail(world.process)).content.decode()
+
+
 def test_employer_sees_nothing_after_consent_is_withdrawn(world: World, client: Client) -> None:
     consent_record(actor=world.jobseeker, candidate=world.process.candidate, items=[])
     client.force_login(world.employer)
