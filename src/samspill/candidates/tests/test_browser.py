@@ -35,7 +35,7 @@ def test_advisor_updates_profile_and_needs(browser: Any, live_server: Any, world
     page.get_by_label("Interesser og hva hen vil jobbe med").fill("Liker å lage mat")
     page.get_by_role("button", name="Lagre").click()
     error = page.locator("#id_hours_max_error")
-    expect(error).to_contain_text("færre enn minst timer")
+    expect(error).to_contain_text("lavere enn det laveste")
     expect(page.get_by_label("Timer per uke, mest")).to_have_attribute("aria-invalid", "true")
     check_accessibility(page)
 
