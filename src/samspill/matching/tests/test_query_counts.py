@@ -10,9 +10,12 @@ from django.test import Client
 from django.urls import reverse
 
 from samspill.conftest import World
+from samspill.employers.models import OpeningStatus
 from samspill.employers.tests.factories import OpeningFactory
+from samspill.matching.live import LIVE
 from samspill.matching.models import MatchStatus
 from samspill.matching.tests.factories import MatchFactory, MatchMeetingFactory
+from samspill.matching.tests.scene import build_scene
 from samspill.processes.tests.factories import ProcessFactory
 
 #: session, user, the second-factor device, the meetings with their organiser, their offices
@@ -52,3 +55,30 @@ def test_the_pipeline_does_not_grow_with_the_matches(
         response = client.get(reverse("matching:pipeline"))
     assert response.status_code == 200
     assert len(response.context["rows"]) == rows + 1
+
+
+#: session, user, device, the process with its person (one join), the audit row, the
+#: person's needs, the change-feed check, the ranked openings with their workplaces, and
+#: the person's matches.
+PROCESS_OPENINGS_QUERIES = 9
+
+
+def test_a_persons_openings_do_not_grow_with_the_openings(
+    world: World, client: Client, django_assert_num_queries: Any
+) -> None:
+    """The openings ranked for one person: five more open openings cost no extra query."""
+    scene = build_scene(world)
+    client.force_login(world.advisor)
+    url = reverse("matching:process_openings", kwargs={"process_id": scene.kari.uuid})
+    client.get(url)  # builds the index
+    with django_assert_num_queries(PROCESS_OPENINGS_QUERIES):
+        client.get(url)
+    for n in range(5):
+        opening = OpeningFactory(
+            workplace=world.workplace, title=f"Lager {n}", status=OpeningStatus.OPEN
+        )
+        opening.tasks.set([scene.receiving])
+    LIVE.reset()
+    client.get(url)
+    with django_assert_num_queries(PROCESS_OPENINGS_QUERIES):
+        assert "Lager 4" in client.get(url).content.decode()
