@@ -63,6 +63,16 @@ class Contact(PublicModel):
     )
     on = models.DateField(_("dato"))
     note = models.TextField(_("kort notat"), blank=True)
+    #: The same contact in the employer's contact log (``employers.EmployerContact``): a
+    #: contact with the employer is recorded there once, and the process points to it.
+    employer_contact = models.OneToOneField(
+        "employers.EmployerContact",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="process_contact",
+        verbose_name=_("i arbeidsgiverens kontaktlogg"),
+    )
     plan_item = models.ForeignKey(
         "followup.PlanItem",
         on_delete=models.SET_NULL,

@@ -1,4 +1,10 @@
-"""Logging a contact. Logging a planned contact completes it: the next one follows from it."""
+"""Logging a contact. Logging a planned contact completes it: the next one follows from it.
+
+A contact with the employer is one entry in the employer's contact log
+(``employers.EmployerContact``, written through ``employer_log_contact`` in the same
+transaction); the process's contact points to it and holds what belongs to the case (party,
+place, the note about the jobseeker, the planned contact it completes).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +17,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samspill.accounts.models import User
-from samspill.employers.models import Employer
+from samspill.employers.models import ContactKind, Employer, EmployerContact
+from samspill.employers.services import employer_log_contact
 from samspill.followup.models import EMPLOYER_PARTIES, Contact, Form, Party, Place, PlanItem
 from samspill.followup.services.common import audit_change
 from samspill.processes.models import InclusionProcess
@@ -67,6 +74,33 @@ def _check(
     return errors
 
 
+def _employer_kind(form: str, place: str) -> ContactKind:
+    """How the employer's log names a contact: a meeting at the workplace is a visit."""
+    if form == Form.VISIT or (form == Form.MEETING and place == Place.WORKPLACE):
+        return ContactKind.VISIT
+    if form == Form.PHONE:
+        return ContactKind.PHONE
+    if form == Form.MESSAGE:
+        return ContactKind.MESSAGE
+    return ContactKind.MEETING
+
+
+def _in_employer_log(
+    *, actor: User, process: InclusionProcess, employer: Employer, form: str, place: str, on: date
+) -> EmployerContact:
+    """The employer's log entry. Its summary does not repeat the note: the note is about the
+    jobseeker and stays on the process, where access to the person is checked."""
+    workplace = process.workplace
+    return employer_log_contact(
+        actor=actor,
+        employer=employer,
+        occurred_on=on,
+        kind=_employer_kind(form, place),
+        summary=_("Kontakt i oppfølgingen av et inkluderingsforløp (notatet står i forløpet)."),
+        workplace=workplace if workplace and workplace.employer_id == employer.pk else None,
+    )
+
+
 @transaction.atomic
 def followup_log_contact(
     *,
@@ -82,7 +116,8 @@ def followup_log_contact(
     outside_work: bool = False,
     outside_work_owner: str = "",
 ) -> Contact:
-    """Log a contact on a process. A contact with an employer names the employer."""
+    """Log a contact on a process. A contact with an employer names the employer and is
+    recorded in that employer's contact log (its «Siste besøk» and «Siste kontakt»)."""
     employer = employer or (process.employer if party in EMPLOYER_PARTIES else None)
     errors = _check(
         process=process,
@@ -97,6 +132,7 @@ def followup_log_contact(
     )
     if errors:
         raise ValidationError(errors)
+    with_employer = employer if party in EMPLOYER_PARTIES else None
     contact = Contact(
         process=process,
         party=party,
@@ -104,7 +140,12 @@ def followup_log_contact(
         place=place,
         on=on,
         note=note.strip(),
-        employer=employer if party in EMPLOYER_PARTIES else None,
+        employer=with_employer,
+        employer_contact=None
+        if with_employer is None
+        else _in_employer_log(
+            actor=actor, process=process, employer=with_employer, form=form, place=place, on=on
+        ),
         plan_item=plan_item,
         outside_work=outside_work,
         outside_work_owner=outside_work_owner.strip() if outside_work else "",

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 
 from samspill.audit.models import AuditEvent
 from samspill.conftest import World
+from samspill.employers.models import EmployerContact
+from samspill.employers.selectors import contact_summary
 from samspill.followup.models import Contact, Form, Party, Place
 from samspill.followup.selectors import has_employer_contact
 from samspill.followup.services import followup_log_contact
@@ -66,3 +68,42 @@ def test_employer_contact_needs_an_employer_when_the_process_has_none(world: Wor
     assert "arbeidsgiver" in error.value.message_dict["employer"][0]
     contact = _log(world, employer=world.employer_org_other)
     assert contact.employer == world.employer_org_other
+
+
+def test_employer_contact_is_one_entry_in_the_employers_log(world: World) -> None:
+    contact = _log(world, note="Kandidaten trenger pauser")
+    entry = contact.employer_contact
+    assert entry is not None
+    assert (entry.employer, entry.workplace) == (world.employer_org, world.workplace)
+    assert (entry.occurred_on, entry.kind, entry.made_by) == (TODAY, "visit", world.advisor)
+    assert "pauser" not in entry.summary  # the note about the person stays on the process
+    summary = contact_summary(employer=world.employer_org)
+    assert (summary.last_visit, summary.last_contact) == (TODAY, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("form", "place", "kind"),
+    [
+        (Form.PHONE, Place.REMOTE, "phone"),
+        (Form.MEETING, Place.WORKPLACE, "visit"),
+        (Form.MEETING, Place.OFFICE, "meeting"),
+        (Form.VIDEO, Place.REMOTE, "meeting"),
+    ],
+)
+def test_the_employers_log_names_the_kind_of_contact(
+    world: World, form: str, place: str, kind: str
+) -> None:
+    entry = _log(world, party=Party.BOTH, form=form, place=place).employer_contact
+    assert entry is not None and entry.kind == kind
+
+
+def test_jobseeker_contact_is_not_in_the_employers_log(world: World) -> None:
+    _log(world, party=Party.JOBSEEKER, form=Form.PHONE, place=Place.REMOTE)
+    assert not EmployerContact.objects.exists()
+    assert contact_summary(employer=world.employer_org).last_contact is None
+
+
+def test_refused_contact_leaves_no_entry_in_the_employers_log(world: World) -> None:
+    with pytest.raises(ValidationError):
+        _log(world, form=Form.PHONE, place=Place.WORKPLACE)
+    assert not EmployerContact.objects.exists()

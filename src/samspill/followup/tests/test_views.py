@@ -1,4 +1,8 @@
+import datetime
+
 from django.test import Client
+from django.utils import translation
+from django.utils.formats import date_format
 
 from samspill.conftest import World
 from samspill.followup.models import Contact
@@ -51,3 +55,30 @@ def test_portfolio_filter_no_employer_contact(world: World, client: Client) -> N
     )
     page = client.get("/forlop/portefolje/?uten_kontakt=on").content.decode()
     assert world.process.candidate.full_name not in page
+
+
+def test_the_untouched_form_saves_with_its_initial_values(world: World, client: Client) -> None:
+    client.force_login(world.advisor)
+    form = client.get(_url(world)).context["form"]
+    values = {field.name: field.value() for field in form if field.value() is not None}
+    values = {k: getattr(v, "uuid", v) for k, v in values.items() if v is not False}
+    response = client.post(_url(world), values)
+    assert response.status_code == 302, response.context["form"].errors
+    assert (Contact.objects.get().party, Contact.objects.get().place) == ("jobseeker", "remote")
+
+
+def test_a_visit_logged_on_the_process_shows_on_the_employers_contact_log(
+    world: World, client: Client
+) -> None:
+    client.force_login(world.advisor)
+    visit = {"party": "employer", "form": "visit", "place": "workplace", "on": "2026-03-02"}
+    assert (
+        client.post(_url(world), visit | {"note": "Kandidaten trenger pauser"}).status_code == 302
+    )
+    client.force_login(world.employer_contact)
+    page = client.get(f"/arbeidsgivere/{world.employer_org.uuid}/kontakter/").content.decode()
+    with translation.override("nb"):
+        day = date_format(datetime.date(2026, 3, 2), "SHORT_DATE_FORMAT")
+    assert page.count(day) >= 2  # «Siste besøk», «Siste kontakt» and the entry itself
+    assert "oppfølgingen av et inkluderingsforløp" in page
+    assert "pauser" not in page

@@ -24,7 +24,14 @@ from samspill.processes.models import InclusionProcess
 def _initial(
     request: AuthenticatedRequest, items: list[PlanItem], employer: object
 ) -> dict[str, object]:
-    initial: dict[str, object] = {"on": timezone.localdate(), "employer": employer}
+    # A phone call, not in person: the untouched form is valid (only the note is free text).
+    initial: dict[str, object] = {
+        "on": timezone.localdate(),
+        "employer": employer,
+        "party": Party.JOBSEEKER,
+        "form": Form.PHONE,
+        "place": Place.REMOTE,
+    }
     chosen = next((i for i in items if str(i.uuid) == request.GET.get("punkt")), None)
     if chosen is not None:
         remote = chosen.form in (Form.PHONE, Form.VIDEO, Form.MESSAGE)
