@@ -94,7 +94,8 @@ def test_the_employers_log_names_the_kind_of_contact(
     world: World, form: str, place: str, kind: str
 ) -> None:
     entry = _log(world, party=Party.BOTH, form=form, place=place).employer_contact
-    assert entry is not None and entry.kind == kind
+    assert entry is not None
+    assert entry.kind == kind
 
 
 def test_jobseeker_contact_is_not_in_the_employers_log(world: World) -> None:
