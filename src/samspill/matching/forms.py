@@ -43,6 +43,31 @@ class MoveForm(Form):
         field.choices = [(s.value, s.label) for s in statuses]
 
 
+class AnswerForm(Form):
+    """The jobseeker's or the employer's answer: one button per step, a note with the no."""
+
+    to_status = forms.ChoiceField(choices=())
+    note = forms.CharField(required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(
+        self, *args: Any, statuses: list[MatchStatus], reason_required: bool, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["to_status"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(s.value, s.label) for s in statuses]
+        self.reason_required = reason_required
+        label = _("Hvorfor ikke nå?") if reason_required else _("Vil du si hvorfor? (valgfritt)")
+        self.fields["note"].label = self["note"].label = label  # styling bound it already
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        declined = data.get("to_status") == MatchStatus.DECLINED
+        if declined and self.reason_required and not data.get("note", "").strip():
+            self.add_error("note", _("Skriv kort hvorfor, så veilederen vet det."))
+        return data
+
+
 class TaskChoiceField(forms.ModelMultipleChoiceField[Task]):
     def label_from_instance(self, obj: Task) -> str:
         return gettext("%(name)s (%(number_format)s t/uke)") % {

@@ -13,24 +13,46 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_stubs_ext import StrOrPromise
 
 from samspill.accounts.models import Role
 from samspill.audit.models import Purpose
 from samspill.audit.services import Subject
+from samspill.core.context_processors import MENUS
 from samspill.core.pages import submit
 from samspill.employers.models import Opening
 from samspill.lib.http import AuthenticatedRequest
 from samspill.matching import access, selectors, services
 from samspill.matching.engine import MatchResult, Ranking
-from samspill.matching.forms import CarveForm, MeetingForm, MoveForm, OutcomeForm, ProposeForm
+from samspill.matching.forms import (
+    AnswerForm,
+    CarveForm,
+    MeetingForm,
+    MoveForm,
+    OutcomeForm,
+    ProposeForm,
+)
 from samspill.matching.live import CONFIG
-from samspill.matching.models import Match, MatchMeeting
+from samspill.matching.models import Match, MatchMeeting, MatchStatus
 from samspill.matching.transitions import ACTIVE_STATUSES
 from samspill.policy.audit import purpose_for
 from samspill.processes.access import ProcessAccess
 
 RANK_LIMIT = 20
+
+#: The buttons the jobseeker and the employer answer with, in their own voice.
+PARTY_ANSWERS: dict[str, dict[MatchStatus, StrOrPromise]] = {
+    Role.JOBSEEKER: {
+        MatchStatus.CANDIDATE_INTERESTED: gettext_lazy("Ja, jeg vil gjerne høre mer"),
+        MatchStatus.DECLINED: gettext_lazy("Nei takk"),
+    },
+    Role.EMPLOYER: {
+        MatchStatus.MEETING: gettext_lazy("Ja, vi vil møte kandidaten"),
+        MatchStatus.DECLINED: gettext_lazy("Ikke nå"),
+    },
+}
 MAX_POINTS = CONFIG.weights.total
 
 
@@ -220,7 +242,10 @@ def pipeline(request: AuthenticatedRequest) -> HttpResponse:
     rows = access.matches_for_user(
         user=request.user, purpose=purpose_for(request.user), statuses=ACTIVE_STATUSES
     )
-    return render(request, "matching/pipeline.html", {"rows": rows})
+    # the jobseeker and the employer read the page under the name their menu gives it
+    menu = {item.url_name: item.label for item in MENUS.get(request.user.role, [])}
+    title = menu.get("matching:pipeline") if request.user.role in PARTY_ANSWERS else None
+    return render(request, "matching/pipeline.html", {"rows": rows, "title": title})
 
 
 @require_http_methods(["GET", "POST"])
@@ -233,10 +258,16 @@ def match_detail(request: AuthenticatedRequest, match_id: UUID) -> HttpResponse:
     )
     match = match_access.match
     statuses = services.moves_for(request.user, match) if match_access.can_change else []
-    form = MoveForm(request.POST or None, statuses=statuses, initial={"on": timezone.localdate()})
-    if request.user.role in (Role.EMPLOYER, Role.JOBSEEKER):  # their "no" has its own reason
-        del form.fields["reason"]
-        del form.fields["on"]
+    role = request.user.role
+    form: MoveForm | AnswerForm
+    if role in PARTY_ANSWERS:  # the party answers in its own words; its "no" has its reason
+        form = AnswerForm(
+            request.POST or None, statuses=statuses, reason_required=role == Role.EMPLOYER
+        )
+    else:
+        form = MoveForm(
+            request.POST or None, statuses=statuses, initial={"on": timezone.localdate()}
+        )
     response = submit(
         request,
         form,
@@ -252,7 +283,8 @@ def match_detail(request: AuthenticatedRequest, match_id: UUID) -> HttpResponse:
         "staff_view": match_access.internal,
         "may_draft_agreement": services.draft_agreement_refusal(request.user, match) is None,
         "tasks": match.opening.tasks.all(),
-        "is_jobseeker": request.user.role == Role.JOBSEEKER,
+        "is_jobseeker": role == Role.JOBSEEKER,
+        "answers": [(s, PARTY_ANSWERS[role][s]) for s in statuses] if role in PARTY_ANSWERS else [],
     }
     return response or render(request, "matching/match.html", context)
 

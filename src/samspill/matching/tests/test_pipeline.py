@@ -153,7 +153,8 @@ def test_the_employer_sees_no_match_of_its_candidate_with_another_employer(
     )
     client.force_login(world.employer)
     page = client.get(reverse("matching:pipeline")).content.decode()
-    assert "Jobbmatcher som pågår" in page  # not the jargon «Matcher i løpet»
+    assert '<h1 class="aksel-heading aksel-heading--xlarge">Kandidater presentert for oss' in page
+    assert "<title>Kandidater presentert for oss" in page  # what the employer's menu says
     assert "Lagermedarbeider" in page
     assert "Butikkmedarbeider hos en annen" not in page
     assert client.get(reverse("matching:match", kwargs={"match_id": other.uuid})).status_code == 404
