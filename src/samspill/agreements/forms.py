@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samspill.agreements import subsidy
-from samspill.agreements.measures import REFERRAL_CHOICES
+from samspill.agreements.measures import REFERRAL_CHOICES, fields_hidden_for
 from samspill.agreements.models import Agreement, CancelReason
 from samspill.agreements.services import CHANGE_KINDS
 from samspill.lib import bounds
@@ -127,14 +127,25 @@ class AgreementForm(_BoundedMixin, AkselFormMixin, forms.ModelForm):  # type: ig
 
     def __init__(self, *args: Any, contacts: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        contact = self.fields["employer_contact"]
-        assert isinstance(contact, forms.ModelChoiceField)
-        contact.queryset = contacts
-        contact.to_field_name = "uuid"
+        _choose_by_uuid(self, "employer_contact", contacts)
         self.fields["purpose"].required = False
+        # The draft's measure decides which of the measure's own fields are on the form;
+        # the hidden ones keep their saved values.
+        for name in fields_hidden_for(self.instance.measure):
+            del self.fields[name]
 
     def values(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in FIELDS}
+        return {name: self.cleaned_data[name] for name in FIELDS if name in self.fields}
+
+
+def _choose_by_uuid(form: forms.ModelForm, name: str, queryset: Any) -> None:  # type: ignore[type-arg]
+    """A choice of related records by their UUID, with the saved one selected (the initial
+    value a model form takes from its instance is the integer id, which no option has)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset, field.to_field_name = queryset, "uuid"
+    if not form.is_bound:
+        form.initial[name] = getattr(form.instance, name)
 
 
 class CommitmentForm(Form):
@@ -190,12 +201,8 @@ class ChangeForm(_BoundedMixin, AkselFormMixin, forms.ModelForm):  # type: ignor
 
     def __init__(self, *args: Any, contacts: Any, staff: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        contact = self.fields["employer_contact"]
-        assert isinstance(contact, forms.ModelChoiceField)
-        contact.queryset, contact.to_field_name = contacts, "uuid"
-        nav = self.fields["nav_contact"]
-        assert isinstance(nav, forms.ModelChoiceField)
-        nav.queryset, nav.to_field_name = staff, "uuid"
+        _choose_by_uuid(self, "employer_contact", contacts)
+        _choose_by_uuid(self, "nav_contact", staff)
         self.order_fields(["kind", "reason"])
 
     def values(self) -> dict[str, Any]:

@@ -228,6 +228,35 @@ MEASURES: dict[str, Measure] = {measure.code: measure for measure in CATALOGUE}
 MAIN_CHOICES = [(m.code.value, m.label) for m in CATALOGUE if m.kind != Kind.REFERRAL]
 REFERRAL_CHOICES = [(m.code.value, m.label) for m in CATALOGUE if m.kind == Kind.REFERRAL]
 
+#: The agreement fields only some kinds of measure use; the edit form shows a kind's own
+#: fields and hides the rest (a work trial has no wage to fill in, a wage subsidy no mentor).
+KIND_FIELDS: Mapping[Kind, tuple[str, ...]] = {
+    Kind.WAGE_SUBSIDY: (
+        "percentage",
+        "monthly_wage",
+        "holiday_pay_rate",
+        "pension_rate",
+        "employer_tax_rate",
+    ),
+    Kind.MENTOR: (
+        "mentor_name",
+        "mentor_wage",
+        "mentor_wage_period",
+        "mentor_position_percent",
+        "mentor_hours_per_month",
+    ),
+    Kind.EXPENSES: ("expenses",),
+}
+MEASURE_FIELDS = frozenset(name for names in KIND_FIELDS.values() for name in names)
+
+
+def fields_hidden_for(code: str) -> frozenset[str]:
+    """The measure-specific agreement fields that do not apply to the measure ``code``
+    (all of them while no measure is chosen)."""
+    measure = MEASURES.get(code)
+    own = KIND_FIELDS.get(measure.kind, ()) if measure else ()
+    return MEASURE_FIELDS - set(own)
+
 
 @dataclass(frozen=True)
 class Violation:

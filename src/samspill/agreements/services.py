@@ -160,7 +160,7 @@ def agreement_create(
         goals=_own_goals(process.candidate),
         created_by=actor,
         updated_by=actor,
-        **(DEFAULT_TEXTS | _texts_from(opening)),
+        **(DEFAULT_TEXTS | _from_opening(opening)),
     )
     Event.objects.create(agreement=agreement, to_stage=Stage.DRAFT, by=actor)
     _audit(actor, agreement, "utkast opprettet", Action.CREATE)
@@ -188,13 +188,17 @@ def _purpose_for(process: InclusionProcess, opening: Opening | None) -> Purpose:
     return Purpose.EMPLOYMENT if process.phase == Phase.EMPLOYMENT else Purpose.TRIAL
 
 
-def _texts_from(opening: Opening | None) -> dict[str, str]:
-    """The opening's tasks as the agreement's task text (the parties edit it further)."""
+def _from_opening(opening: Opening | None) -> dict[str, Any]:
+    """The opening's tasks as the agreement's task text, its hours and its start date (the
+    parties edit them further)."""
     if opening is None:
         return {}
     lines = [f"- {task.name}" for task in opening.tasks.all()]
     text = "\n".join([opening.description, *lines]).strip()
-    return {"tasks": text} if text else {}
+    values: dict[str, Any] = {"hours_per_week": opening.hours_per_week}
+    if opening.starts_on is not None:
+        values["start_on"] = opening.starts_on
+    return values | ({"tasks": text} if text else {})
 
 
 def _apply(agreement: Agreement, values: dict[str, Any]) -> list[str]:

@@ -24,6 +24,7 @@ from samspill.agreements.forms import (
     CommitmentForm,
     RevisionForm,
 )
+from samspill.agreements.measures import fields_hidden_for
 from samspill.agreements.models import Agreement, Stage
 from samspill.agreements.transitions import EDITABLE
 from samspill.audit.models import Purpose
@@ -112,6 +113,7 @@ def agreement_edit(request: AuthenticatedRequest, agreement_id: UUID) -> HttpRes
         contacts=contacts,
         initial={"revision": agreement.revision},
     )
+    measure_before = agreement.measure
     if request.method == "POST" and form.is_valid():
         try:
             services.agreement_update(
@@ -124,8 +126,14 @@ def agreement_edit(request: AuthenticatedRequest, agreement_id: UUID) -> HttpRes
             add_service_errors(form, error)
         else:
             messages.success(request, _("Avtalen er lagret."))
+            if fields_hidden_for(agreement.measure) != fields_hidden_for(measure_before):
+                # Another measure has other fields: back to the form to fill them in.
+                messages.info(request, _("Fyll ut feltene for tiltaket du valgte."))
+                return redirect("agreements:edit", agreement_id=agreement.uuid)
             return redirect("agreements:detail", agreement_id=agreement.uuid)
-    sections = [(title, [form[name] for name in names]) for title, names in SECTIONS]
+    sections = [
+        (title, [form[name] for name in names if name in form.fields]) for title, names in SECTIONS
+    ]
     context = {"access": access, "form": form, "sections": sections}
     return render(request, "agreements/edit.html", context)
 

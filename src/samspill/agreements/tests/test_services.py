@@ -16,9 +16,11 @@ from django.utils import timezone
 from samspill.agreements import chain, services
 from samspill.agreements.models import Agreement, Event, Stage, Version
 from samspill.agreements.selectors import status_of
+from samspill.agreements.tests.factories import PlacedProcessFactory
 from samspill.agreements.tests.helpers import END, START, WAGE_SUBSIDY, approve, complete, send
 from samspill.audit.models import AuditEvent
 from samspill.conftest import World
+from samspill.employers.tests.factories import OpeningFactory, WorkplaceFactory
 
 
 def _errors(excinfo: pytest.ExceptionInfo[ValidationError]) -> dict[str, list[str]]:
@@ -237,3 +239,19 @@ def test_writes_are_audited(world: World) -> None:
     assert AuditEvent.objects.filter(
         object_type="agreement", object_uuid=world.agreement.uuid, actor=world.advisor
     ).exists()
+
+
+def test_a_draft_from_an_opening_takes_its_tasks_hours_and_start(world: World) -> None:
+    process = PlacedProcessFactory(
+        advisor=world.advisor, workplace=WorkplaceFactory(employer=world.employer_org)
+    )
+    opening = OpeningFactory(
+        workplace=process.workplace,
+        description="Lager og varemottak.",
+        hours_per_week=Decimal("22.5"),
+        starts_on=START,
+    )
+    agreement = services.agreement_create(actor=world.advisor, process=process, opening=opening)
+    assert agreement.tasks == "Lager og varemottak."
+    assert agreement.hours_per_week == Decimal("22.5")
+    assert agreement.start_on == START

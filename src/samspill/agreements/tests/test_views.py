@@ -3,6 +3,7 @@ each party's own login, concurrent edits, and real PDFs."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.test import Client, RequestFactory
@@ -161,3 +162,51 @@ def test_the_employer_version_is_one_page_in_plain_language(world: World, client
     assert agreement.nav_contact_phone in text
     full = pdf.render_document(pdf.FULL, context)
     assert len(full.pages) >= 2  # the full record keeps every word
+
+
+def test_edit_form_keeps_the_drafts_employer_contact(world: World, client: Client) -> None:
+    agreement = complete(world.agreement, world.advisor)
+    contact = agreement.employer_contact
+    assert contact is not None
+    client.force_login(world.advisor)
+    body = client.get(_url("edit", world)).content.decode()
+    assert f'<option value="{contact.uuid}" selected>' in body
+
+
+def test_the_measure_decides_which_of_its_fields_the_form_shows(
+    world: World, client: Client
+) -> None:
+    agreement = complete(world.agreement, world.advisor, mentor_name="Kari Mentor")
+    client.force_login(world.advisor)
+    body = client.get(_url("edit", world)).content.decode()
+    assert 'id="id_tasks"' in body
+    assert 'id="id_monthly_wage"' not in body
+    assert 'id="id_mentor_name"' not in body
+    # Saving the work trial keeps the hidden field's value.
+    response = client.post(_url("edit", world), _form_data(agreement, tasks="Kasse"))
+    assert response.url == _url("detail", world)
+    agreement.refresh_from_db()
+    assert agreement.mentor_name == "Kari Mentor"
+    # Choosing a wage subsidy leads back to the form, now with the wage fields.
+    response = client.post(
+        _url("edit", world), _form_data(agreement, measure=WAGE_SUBSIDY["measure"])
+    )
+    assert response.url == _url("edit", world)
+    body = client.get(_url("edit", world)).content.decode()
+    assert 'id="id_monthly_wage"' in body
+    assert 'id="id_mentor_name"' not in body
+
+
+def test_a_bad_post_shows_an_error_summary_linking_to_each_field(
+    world: World, client: Client
+) -> None:
+    agreement = complete(world.agreement, world.advisor)
+    client.force_login(world.advisor)
+    data = _form_data(agreement, start_on="i morgen", hours_per_week="900")
+    body = client.post(_url("edit", world), data).content.decode()
+    assert "Rett opp dette før du går videre" in body
+    summary = body.split('class="aksel-error-summary"', 1)[1].split("</section>", 1)[0]
+    targets = re.findall(r'href="#([\w-]+)"', summary)
+    assert set(targets) == {"id_start_on", "id_hours_per_week"}
+    for target in targets:
+        assert f'id="{target}"' in body
