@@ -95,6 +95,21 @@ def process_for_matching(
     )
 
 
+def process_for_carving(*, user: User, process_id: UUID, purpose: Purpose) -> ProcessAccess:
+    """A process to carve a job for: seen by the user, who may carve (``may_carve_job``)."""
+    process_access = process_for_matching(user=user, process_id=process_id, purpose=purpose)
+    if not policy.may_carve_job(user, process_access.process):
+        deny(
+            user=user,
+            subject=Subject("process", process_id),
+            purpose=purpose,
+            action=Action.CHANGE,
+            why=gettext("rollen kan ikke snekre jobber"),
+            error=PermissionDenied(),
+        )
+    return process_access
+
+
 def age_group(age: int) -> str:
     if age < YOUNG_AGE_LIMIT.value:
         return gettext("under %(value)s år") % {"value": YOUNG_AGE_LIMIT.value}

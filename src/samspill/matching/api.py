@@ -152,8 +152,8 @@ def carve(request: AuthenticatedRequest, process_id: UUID, workplace_id: UUID) -
 def carve_create(
     request: AuthenticatedRequest, process_id: UUID, workplace_id: UUID, payload: CarveIn
 ) -> Status[MatchOut]:
-    process = access.process_for_matching(
-        user=request.user, process_id=process_id, purpose=API, for_change=True
+    process = access.process_for_carving(
+        user=request.user, process_id=process_id, purpose=API
     ).process
     workplace = access.workplace_for_matching(
         user=request.user, workplace_id=workplace_id, purpose=API

@@ -240,6 +240,8 @@ def carve_to_opening(
     data: CarvedOpeningInput,
 ) -> Match:
     """Turn a carved set of tasks into a draft opening and propose it for the candidate."""
+    if not policy.may_carve_job(actor, process):
+        raise ValidationError(_("Rollen kan ikke snekre jobber for dette forløpet."))
     chosen = list(workplace.tasks.filter(pk__in=list(data.tasks)))
     if not chosen:
         raise ValidationError({"tasks": _("Velg minst én oppgave.")})

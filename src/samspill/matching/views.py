@@ -196,8 +196,8 @@ def carve_pick(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def carve(request: AuthenticatedRequest, process_id: UUID, workplace_id: UUID) -> HttpResponse:
     """Jobbsnekring: the proposed set of tasks, which the advisor adjusts into an opening."""
-    process_access = access.process_for_matching(
-        user=request.user, process_id=process_id, purpose=Purpose.CASE_WORK, for_change=True
+    process_access = access.process_for_carving(
+        user=request.user, process_id=process_id, purpose=Purpose.CASE_WORK
     )
     workplace = access.workplace_for_matching(
         user=request.user, workplace_id=workplace_id, purpose=Purpose.CASE_WORK

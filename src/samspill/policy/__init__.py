@@ -45,6 +45,7 @@ from samspill.policy.employers import (
 from samspill.policy.matching import (
     MATCHING_ROLES,
     matches_visible_to,
+    may_carve_job,
     may_change_match,
     may_use_matching,
     meetings_visible_to,
@@ -70,6 +71,7 @@ __all__ = [
     "consented_items",
     "employers_visible_to",
     "matches_visible_to",
+    "may_carve_job",
     "may_change_candidate",
     "may_change_employer",
     "may_change_match",

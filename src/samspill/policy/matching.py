@@ -7,7 +7,9 @@ from django.db.models import QuerySet
 from samspill.accounts.models import Role, User
 from samspill.matching.models import Match, MatchMeeting, MatchStatus
 from samspill.matching.transitions import SHOWN_TO_EMPLOYER
-from samspill.policy.processes import processes_visible_to
+from samspill.policy.employers import EMPLOYER_EDITOR_ROLES
+from samspill.policy.processes import may_change_process, processes_visible_to
+from samspill.processes.models import InclusionProcess
 
 #: Roles that use Jobbmatch: rankings, job carving, the pipeline, match meetings.
 MATCHING_ROLES = frozenset({Role.ADVISOR, Role.MANAGER, Role.EMPLOYER_CONTACT})
@@ -15,6 +17,15 @@ MATCHING_ROLES = frozenset({Role.ADVISOR, Role.MANAGER, Role.EMPLOYER_CONTACT})
 
 def may_use_matching(user: User) -> bool:
     return user.is_active and user.role in MATCHING_ROLES
+
+
+def may_carve_job(user: User, process: InclusionProcess) -> bool:
+    """Given that ``user`` sees ``process``: may they carve a job for the person? Carving
+    makes a draft opening at an employer and proposes it, so those who change the process
+    may, and so do the staff who register and edit employers (the markedskontakt)."""
+    return may_use_matching(user) and (
+        may_change_process(user, process) or user.role in EMPLOYER_EDITOR_ROLES
+    )
 
 
 def may_change_match(user: User, status: str) -> bool:

@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from samspill import policy
 from samspill.audit.models import AuditEvent
 from samspill.conftest import World
 from samspill.employers.models import Opening, OpeningStatus
@@ -15,6 +16,7 @@ from samspill.matching.live import LIVE
 from samspill.matching.models import LineOutcome, Match, MatchMeeting, MatchStatus
 from samspill.matching.tests.scene import Scene, build_extra_candidate, build_scene
 from samspill.processes.models import ProcessMember
+from samspill.processes.tests.factories import MemberFactory
 
 
 @pytest.fixture
@@ -200,3 +202,50 @@ def test_the_ranking_page_runs_a_fixed_number_of_queries(
     client.get(url)
     with django_assert_num_queries(RANKING_QUERIES):
         assert "Kari Lund" in client.get(url).content.decode()
+
+
+def test_the_markedskontakt_carves_a_job_for_a_process_they_are_invited_to(
+    scene: Scene, client: Client
+) -> None:
+    """Their «snekre en jobb» link opens (``may_carve_job``: they work with employers), and
+    the carving is performed; a process they are not invited to stays hidden."""
+    world = scene.world
+    MemberFactory(process=scene.kari, user=world.employer_contact, role="employer_contact")
+    client.force_login(world.employer_contact)
+    ranking = reverse(
+        "matching:workplace_candidates", kwargs={"workplace_id": world.workplace.uuid}
+    )
+    carve = reverse(
+        "matching:carve",
+        kwargs={"process_id": scene.kari.uuid, "workplace_id": world.workplace.uuid},
+    )
+    assert carve in client.get(ranking).content.decode()
+    assert client.get(carve).status_code == 200
+    data = {
+        "tasks": [str(scene.picking.uuid)],
+        "title": "Plukker",
+        "kind": "job",
+        "purpose": "trial",
+    }
+    response = client.post(carve, data)
+    assert response.status_code == 302
+    match = Match.objects.get(opening__title="Plukker")
+    assert (match.process, match.created_by) == (scene.kari, world.employer_contact)
+    hidden = reverse(
+        "matching:carve",
+        kwargs={"process_id": scene.ola.uuid, "workplace_id": world.workplace.uuid},
+    )
+    assert client.get(hidden).status_code == 404
+
+
+def test_an_invited_partner_may_not_carve(scene: Scene, client: Client) -> None:
+    world = scene.world
+    MemberFactory(process=scene.kari, user=world.partner)
+    assert not policy.may_carve_job(world.partner, scene.kari)
+    assert policy.may_carve_job(world.employer_contact, scene.kari)
+    client.force_login(world.partner)
+    carve = reverse(
+        "matching:carve",
+        kwargs={"process_id": scene.kari.uuid, "workplace_id": world.workplace.uuid},
+    )
+    assert client.get(carve).status_code == 404
