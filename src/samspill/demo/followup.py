@@ -10,8 +10,9 @@ import random
 from datetime import date, timedelta
 
 from samspill.demo.context import DemoContext
-from samspill.employers.models import Workplace
+from samspill.employers.models import EmployerContact, Workplace
 from samspill.followup.models import Contact, FollowupPlan, Form, Party, Place, PlanItem
+from samspill.followup.services.contacts import EMPLOYER_LOG_SUMMARY, employer_kind
 from samspill.processes.models import InclusionProcess, Phase, PhaseChange
 
 NOTES_JOBSEEKER = [
@@ -94,6 +95,34 @@ def contacts(ctx: DemoContext) -> list[Contact]:
         workplaces = ctx.workplaces_by_office[process.office_id]
         rows += contacts_for(ctx.rng, process, walk, workplaces, ctx.today)
     return ctx.insert("Kontakter", rows)
+
+
+def employer_log_entries(ctx: DemoContext) -> list[EmployerContact]:
+    """Each contact with an employer logged on a process is its entry in the employer's log,
+    as ``followup_log_contact`` writes it (one log: «Siste besøk» counts it)."""
+    logged = list(
+        Contact.objects.filter(employer__isnull=False, employer_contact__isnull=True)
+        .select_related("process__workplace")
+        .order_by("pk")
+    )
+    entries = []
+    for contact in logged:
+        workplace, employer_id = contact.process.workplace, contact.employer_id
+        assert employer_id is not None  # filtered above
+        contact.employer_contact = EmployerContact(
+            uuid=ctx.uuid(),
+            employer_id=employer_id,
+            workplace=workplace if workplace and workplace.employer_id == employer_id else None,
+            occurred_on=contact.on,
+            kind=employer_kind(contact.form, contact.place),
+            made_by_id=contact.logged_by_id or contact.process.advisor_id,
+            summary=str(EMPLOYER_LOG_SUMMARY),
+            recorded_by_id=contact.logged_by_id,
+        )
+        entries.append(contact.employer_contact)
+    ctx.insert("Kontakter i arbeidsgivernes logg", entries)
+    Contact.objects.bulk_update(logged, ["employer_contact"], batch_size=500)
+    return entries
 
 
 # -- Plans, commitments and concerns (issue «Proaktiv oppfølging») ---------------------------

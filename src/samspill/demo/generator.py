@@ -77,6 +77,7 @@ STEPS: tuple[tuple[str, Callable[[DemoContext], object]], ...] = (
     ("Jobbmatch og matchemøte", matching.matches),
     ("Avtaler (tilretteleggingsgaranti)", agreements.agreements),
     ("Oppfølgingsplaner, forpliktelser og henvendelser", plans.followup),
+    ("Arbeidsgivernes kontaktlogg fra forløpene", followup.employer_log_entries),
 )
 
 

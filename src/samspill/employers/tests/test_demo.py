@@ -23,6 +23,7 @@ from samspill.employers.models import (
 )
 from samspill.employers.selectors import employer_register
 from samspill.employers.transitions import OPENING_TRANSITIONS
+from samspill.followup.models import Contact
 
 TODAY = datetime.date(2026, 6, 1)
 
@@ -88,3 +89,13 @@ def test_contacts_have_realistic_gaps() -> None:
         stale = [e for e in rows if e.not_contacted]  # type: ignore[attr-defined]
         assert 0 < len(stale) < rows.count() / 2
     assert Employer.objects.exclude(wishes="").exists()
+
+
+@pytest.mark.usefixtures("demo")
+def test_contacts_with_employers_logged_on_processes_are_in_the_employers_log() -> None:
+    logged = Contact.objects.filter(employer__isnull=False).select_related("employer_contact")
+    assert logged.exists()
+    for contact in logged:
+        entry = contact.employer_contact
+        assert entry is not None
+        assert (entry.employer_id, entry.occurred_on) == (contact.employer_id, contact.on)

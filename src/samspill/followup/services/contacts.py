@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samspill.accounts.models import User
 from samspill.employers.models import ContactKind, Employer, EmployerContact
@@ -74,7 +75,13 @@ def _check(
     return errors
 
 
-def _employer_kind(form: str, place: str) -> ContactKind:
+#: What the employer's log says of a contact logged on a process (the note stays there).
+EMPLOYER_LOG_SUMMARY = gettext_lazy(
+    "Kontakt i oppfølgingen av et inkluderingsforløp (notatet står i forløpet)."
+)
+
+
+def employer_kind(form: str, place: str) -> ContactKind:
     """How the employer's log names a contact: a meeting at the workplace is a visit."""
     if form == Form.VISIT or (form == Form.MEETING and place == Place.WORKPLACE):
         return ContactKind.VISIT
@@ -95,8 +102,8 @@ def _in_employer_log(
         actor=actor,
         employer=employer,
         occurred_on=on,
-        kind=_employer_kind(form, place),
-        summary=_("Kontakt i oppfølgingen av et inkluderingsforløp (notatet står i forløpet)."),
+        kind=employer_kind(form, place),
+        summary=str(EMPLOYER_LOG_SUMMARY),
         workplace=workplace if workplace and workplace.employer_id == employer.pk else None,
     )
 

@@ -1,7 +1,9 @@
 import datetime
+import importlib
 
 import pytest
 import time_machine
+from django.apps import apps
 from django.core.exceptions import ValidationError
 
 from samspill.audit.models import AuditEvent
@@ -108,3 +110,28 @@ def test_refused_contact_leaves_no_entry_in_the_employers_log(world: World) -> N
     with pytest.raises(ValidationError):
         _log(world, form=Form.PHONE, place=Place.WORKPLACE)
     assert not EmployerContact.objects.exists()
+
+
+def test_migration_puts_earlier_employer_contacts_into_the_employers_log(world: World) -> None:
+    migration = importlib.import_module(
+        "samspill.followup.migrations.0005_contacts_with_employers_into_employer_log"
+    )
+    earlier = Contact.objects.create(
+        process=world.process,
+        party=Party.EMPLOYER,
+        form=Form.MEETING,
+        place=Place.WORKPLACE,
+        on=TODAY,
+        employer=world.employer_org,
+        note="Kandidaten trenger pauser",
+        logged_by=world.advisor,
+    )
+    Contact.objects.create(
+        process=world.process, party=Party.JOBSEEKER, form=Form.PHONE, place=Place.REMOTE, on=TODAY
+    )
+    migration.forwards(apps, None)
+    earlier.refresh_from_db()
+    entry = EmployerContact.objects.get()
+    assert earlier.employer_contact == entry
+    assert (entry.kind, entry.workplace, entry.made_by) == ("visit", world.workplace, world.advisor)
+    assert contact_summary(employer=world.employer_org).last_visit == TODAY
