@@ -5,9 +5,9 @@ from __future__ import annotations
 from uuid import UUID
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -16,7 +16,7 @@ from samspill.candidates import selectors, services
 from samspill.candidates.access import candidate_profile_for_user, own_profile_for_user
 from samspill.candidates.forms import ConsentForm, NeedsForm, OwnWordsForm, ProfileForm
 from samspill.candidates.presentation import Surface
-from samspill.lib.forms import add_service_errors
+from samspill.core.pages import submit
 from samspill.lib.http import AuthenticatedRequest
 from samspill.policy.audit import purpose_for
 from samspill.processes.services import open_refusal
@@ -24,6 +24,10 @@ from samspill.processes.services import open_refusal
 
 def _posted(request: AuthenticatedRequest) -> object:
     return request.POST if request.method == "POST" else None
+
+
+def _detail_url(candidate_id: UUID) -> str:
+    return reverse("candidates:detail", kwargs={"candidate_id": candidate_id})
 
 
 @require_GET
@@ -42,19 +46,16 @@ def candidate_edit(request: AuthenticatedRequest, candidate_id: UUID) -> HttpRes
         user=request.user, candidate_id=candidate_id, purpose=Purpose.CASE_WORK, for_change=True
     )
     form = ProfileForm(_posted(request), initial=ProfileForm.initial_for(access.candidate))
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.profile_update(
-                actor=request.user, candidate=access.candidate, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("Kartleggingen er lagret.") if changed else _("Ingen endringer.")
-            )
-            return redirect("candidates:detail", candidate_id=access.candidate.uuid)
-    return render(request, "candidates/edit.html", {"access": access, "form": form})
+    response = submit(
+        request,
+        form,
+        lambda: services.profile_update(
+            actor=request.user, candidate=access.candidate, **form.cleaned_data
+        ),
+        done=lambda changed: _("Kartleggingen er lagret.") if changed else _("Ingen endringer."),
+        then=lambda _changed: _detail_url(access.candidate.uuid),
+    )
+    return response or render(request, "candidates/edit.html", {"access": access, "form": form})
 
 
 @require_http_methods(["GET", "POST"])
@@ -64,17 +65,16 @@ def candidate_needs(request: AuthenticatedRequest, candidate_id: UUID) -> HttpRe
     )
     current = dict(access.candidate.needs.values_list("code", "detail"))
     form = NeedsForm(_posted(request), initial=NeedsForm.initial_for(current))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.needs_update(
-                actor=request.user, candidate=access.candidate, needs=form.chosen()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Behovene er lagret og bekreftet i dag."))
-            return redirect("candidates:detail", candidate_id=access.candidate.uuid)
-    return render(request, "candidates/needs.html", {"access": access, "form": form})
+    response = submit(
+        request,
+        form,
+        lambda: services.needs_update(
+            actor=request.user, candidate=access.candidate, needs=form.chosen()
+        ),
+        done=_("Behovene er lagret og bekreftet i dag."),
+        then=lambda _needs: _detail_url(access.candidate.uuid),
+    )
+    return response or render(request, "candidates/needs.html", {"access": access, "form": form})
 
 
 @require_POST
@@ -95,17 +95,17 @@ def own_profile(request: AuthenticatedRequest) -> HttpResponse:
     candidate = access.candidate
     initial = {name: getattr(candidate, name) for name in OwnWordsForm.base_fields}
     form = OwnWordsForm(_posted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.profile_update_own(
-                actor=request.user, candidate=candidate, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Takk! Det du skrev er lagret."))
-            return redirect("candidates:own_profile")
-    return render(request, "candidates/own_profile.html", {"access": access, "form": form})
+    response = submit(
+        request,
+        form,
+        lambda: services.profile_update_own(
+            actor=request.user, candidate=candidate, **form.cleaned_data
+        ),
+        done=_("Takk! Det du skrev er lagret."),
+        then=lambda _saved: reverse("candidates:own_profile"),
+    )
+    context = {"access": access, "form": form}
+    return response or render(request, "candidates/own_profile.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -118,16 +118,14 @@ def own_consent(request: AuthenticatedRequest) -> HttpResponse:
         need_codes=list(candidate.needs.values_list("code", flat=True)),
         initial={"items": consent.items},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.consent_record(
-                actor=request.user, candidate=candidate, items=form.cleaned_data["items"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Valgene dine er lagret."))
-            return redirect("candidates:consent")
-    return render(
-        request, "candidates/consent.html", {"access": access, "form": form, "consent": consent}
+    response = submit(
+        request,
+        form,
+        lambda: services.consent_record(
+            actor=request.user, candidate=candidate, items=form.cleaned_data["items"]
+        ),
+        done=_("Valgene dine er lagret."),
+        then=lambda _record: reverse("candidates:consent"),
     )
+    context = {"access": access, "form": form, "consent": consent}
+    return response or render(request, "candidates/consent.html", context)

@@ -8,11 +8,10 @@ from __future__ import annotations
 import json
 from uuid import UUID
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -26,7 +25,7 @@ from samspill.candidates.access import (
 )
 from samspill.candidates.export import for_display
 from samspill.candidates.forms import CorrectionRequestForm, CorrectionResolveForm
-from samspill.lib.forms import add_service_errors
+from samspill.core.pages import submit
 from samspill.lib.http import AuthenticatedRequest
 
 EXPORT_PAGE = "candidates/export.html"
@@ -68,17 +67,19 @@ def candidate_export(
 def own_corrections(request: AuthenticatedRequest) -> HttpResponse:
     """«Be om retting»: ask for a correction, and see what became of earlier requests."""
     form = CorrectionRequestForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        candidate = own_candidate(user=request.user, object_type="correction_request")
-        try:
-            services.correction_request_create(
-                actor=request.user, candidate=candidate, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Takk! Veilederen din har fått beskjed."))
-            return redirect("candidates:corrections")
+    response = submit(
+        request,
+        form,
+        lambda: services.correction_request_create(
+            actor=request.user,
+            candidate=own_candidate(user=request.user, object_type="correction_request"),
+            **form.cleaned_data,
+        ),
+        done=_("Takk! Veilederen din har fått beskjed."),
+        then=lambda _request: reverse("candidates:corrections"),
+    )
+    if response is not None:
+        return response
     requests = own_corrections_for_user(user=request.user)[1]
     return render(request, "candidates/corrections.html", {"form": form, "requests": requests})
 
@@ -91,14 +92,16 @@ def correction_resolve(
         user=request.user, candidate_id=candidate_id, correction_id=correction_id
     )
     form = CorrectionResolveForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.correction_request_resolve(
-                actor=request.user, request=access.request, note=form.cleaned_data["note"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Ønsket om retting er markert som behandlet."))
-            return redirect("candidates:detail", candidate_id=access.candidate.uuid)
-    return render(request, "candidates/correction_resolve.html", {"access": access, "form": form})
+    response = submit(
+        request,
+        form,
+        lambda: services.correction_request_resolve(
+            actor=request.user, request=access.request, note=form.cleaned_data["note"]
+        ),
+        done=_("Ønsket om retting er markert som behandlet."),
+        then=lambda _request: reverse(
+            "candidates:detail", kwargs={"candidate_id": access.candidate.uuid}
+        ),
+    )
+    context = {"access": access, "form": form}
+    return response or render(request, "candidates/correction_resolve.html", context)

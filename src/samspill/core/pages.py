@@ -23,12 +23,13 @@ def submit(
     form: forms.Form,
     save: Callable[[], T],
     *,
-    done: str,
+    done: str | Callable[[T], str],
     then: Callable[[T], str],
 ) -> HttpResponse | None:
     """On a valid POST, call the service; its errors go to their fields, success redirects.
 
-    Returns ``None`` when the form is to be shown (again).
+    ``done`` is the success message, or a function of what the service returned that
+    gives it. Returns ``None`` when the form is to be shown (again), with status 200.
     """
     if request.method != "POST" or not form.is_valid():
         return None
@@ -37,5 +38,5 @@ def submit(
     except ValidationError as error:
         add_service_errors(form, error)
         return None
-    messages.success(request, done)
+    messages.success(request, done(saved) if callable(done) else done)
     return redirect(then(saved))

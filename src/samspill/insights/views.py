@@ -37,6 +37,7 @@ from samspill.insights.forms import (
     JobForm,
     ScopeForm,
 )
+from samspill.insights.models import FidelityReview
 from samspill.insights.stats import SUPPRESSED
 from samspill.insights.tables import Table
 from samspill.lib.http import AuthenticatedRequest
@@ -188,7 +189,7 @@ def fidelity_new(request: AuthenticatedRequest, team_id: UUID) -> HttpResponse:
     initial |= {f"evidence_{code}": s.figures for code, s in suggested.items()}
     form = FidelityReviewForm(request.POST or None, initial=initial)
 
-    def save() -> object:
+    def save() -> FidelityReview:
         data = form.cleaned_data
         return services.fidelity_review_save(
             actor=request.user,
@@ -206,10 +207,7 @@ def fidelity_new(request: AuthenticatedRequest, team_id: UUID) -> HttpResponse:
         form,
         save,
         done=_("Fidelitetsgjennomgangen er lagret."),
-        then=lambda review: reverse(
-            "insights:fidelity_review",
-            kwargs={"review_id": review.uuid},  # type: ignore[attr-defined]
-        ),
+        then=lambda review: reverse("insights:fidelity_review", kwargs={"review_id": review.uuid}),
     )
     context = {"team": team, "form": form, "suggested": suggested}
     return response or render(request, "insights/fidelity_form.html", context)

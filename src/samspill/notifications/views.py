@@ -8,9 +8,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from samspill.core.pages import submit
 from samspill.lib.http import AuthenticatedRequest
 from samspill.notifications import selectors, services
 from samspill.notifications.forms import PreferenceForm
@@ -31,10 +33,17 @@ def notification_list(request: AuthenticatedRequest) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         initial={"email_mode": selectors.email_mode_of(user=user)},
     )
-    if form.is_valid():
-        services.notification_preference_set(user=user, email_mode=form.cleaned_data["email_mode"])
-        messages.success(request, _("Innstillingen er lagret."))
-        return redirect("notifications:list")
+    response = submit(
+        request,
+        form,
+        lambda: services.notification_preference_set(
+            user=user, email_mode=form.cleaned_data["email_mode"]
+        ),
+        done=_("Innstillingen er lagret."),
+        then=lambda _preference: reverse("notifications:list"),
+    )
+    if response is not None:
+        return response
     context = {
         "form": form,
         "unread": selectors.unread_for(user=user, limit=UNREAD_SHOWN),

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,10 +22,10 @@ from samspill.audit.models import Purpose
 from samspill.candidates import intake
 from samspill.candidates.access import candidate_profile_for_user
 from samspill.candidates.presentation import Surface
+from samspill.core.pages import submit
 from samspill.employers.access import employer_list_for_user
 from samspill.followup.selectors import contacts_of, has_employer_contact
 from samspill.insights.selectors import jobs_of
-from samspill.lib.forms import add_service_errors
 from samspill.lib.http import AuthenticatedRequest
 from samspill.matching.selectors import matches_of
 from samspill.policy.audit import purpose_for
@@ -37,6 +38,10 @@ from samspill.processes.access import (
 )
 from samspill.processes.forms import EndForm, InviteMemberForm, PhaseChangeForm, ProcessOpenForm
 from samspill.processes.models import InclusionProcess
+
+
+def _detail_url(process: InclusionProcess) -> str:
+    return reverse("processes:detail", kwargs={"process_id": process.uuid})
 
 
 @require_GET
@@ -121,15 +126,17 @@ def process_change_phase(request: AuthenticatedRequest, process_id: UUID) -> Htt
         employers=employer_list_for_user(user=request.user),
         initial={"effective_on": timezone.localdate(), "employer": process.employer},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.process_change_phase(actor=request.user, process=process, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Fasen er endret."))
-            return redirect("processes:detail", process_id=process.uuid)
-    return render(request, "processes/change_phase.html", {"access": access, "form": form})
+    response = submit(
+        request,
+        form,
+        lambda: services.process_change_phase(
+            actor=request.user, process=process, **form.cleaned_data
+        ),
+        done=_("Fasen er endret."),
+        then=lambda _change: _detail_url(process),
+    )
+    context = {"access": access, "form": form}
+    return response or render(request, "processes/change_phase.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -141,17 +148,16 @@ def process_invite(request: AuthenticatedRequest, process_id: UUID) -> HttpRespo
         request.POST if request.method == "POST" else None,
         users=account_selectors.partners_for_invitation(),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.process_invite_member(
-                actor=request.user, process=access.process, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Deltakeren er invitert inn i forløpet."))
-            return redirect("processes:detail", process_id=access.process.uuid)
-    return render(request, "processes/invite.html", {"access": access, "form": form})
+    response = submit(
+        request,
+        form,
+        lambda: services.process_invite_member(
+            actor=request.user, process=access.process, **form.cleaned_data
+        ),
+        done=_("Deltakeren er invitert inn i forløpet."),
+        then=lambda _member: _detail_url(access.process),
+    )
+    return response or render(request, "processes/invite.html", {"access": access, "form": form})
 
 
 @require_http_methods(["GET", "POST"])
@@ -166,16 +172,17 @@ def process_end(request: AuthenticatedRequest, process_id: UUID) -> HttpResponse
     )
     refusal = services.end_refusal(request.user, access.process)
     if refusal is not None:
-        form.add_error(None, refusal)
-    elif request.method == "POST" and form.is_valid():
-        try:
-            services.process_end(actor=request.user, process=access.process, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Forløpet er avsluttet."))
-            return redirect("processes:detail", process_id=access.process.uuid)
-    return render(request, "processes/end.html", {"access": access, "form": form})
+        form.add_error(None, refusal)  # the form is then invalid, and submit() saves nothing
+    response = submit(
+        request,
+        form,
+        lambda: services.process_end(
+            actor=request.user, process=access.process, **form.cleaned_data
+        ),
+        done=_("Forløpet er avsluttet."),
+        then=_detail_url,
+    )
+    return response or render(request, "processes/end.html", {"access": access, "form": form})
 
 
 @require_POST
@@ -208,15 +215,12 @@ def process_open(request: AuthenticatedRequest, candidate_id: UUID) -> HttpRespo
     )
     refusal = services.open_refusal(user, access.candidate)
     if refusal is not None:
-        form.add_error(None, refusal)
-    elif request.method == "POST" and form.is_valid():
-        try:
-            process = services.process_open(
-                actor=user, candidate=access.candidate, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Forløpet er startet."))
-            return redirect("processes:detail", process_id=process.uuid)
-    return render(request, "processes/open.html", {"access": access, "form": form})
+        form.add_error(None, refusal)  # the form is then invalid, and submit() saves nothing
+    response = submit(
+        request,
+        form,
+        lambda: services.process_open(actor=user, candidate=access.candidate, **form.cleaned_data),
+        done=_("Forløpet er startet."),
+        then=_detail_url,
+    )
+    return response or render(request, "processes/open.html", {"access": access, "form": form})
