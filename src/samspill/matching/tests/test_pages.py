@@ -11,7 +11,9 @@ from django.urls import reverse
 from samspill import policy
 from samspill.audit.models import AuditEvent
 from samspill.conftest import World
+from samspill.core.tests.page import Page
 from samspill.employers.models import Opening, OpeningStatus
+from samspill.matching import services
 from samspill.matching.live import LIVE
 from samspill.matching.models import LineOutcome, Match, MatchMeeting, MatchStatus
 from samspill.matching.tests.scene import Scene, build_extra_candidate, build_scene
@@ -249,3 +251,22 @@ def test_an_invited_partner_may_not_carve(scene: Scene, client: Client) -> None:
         kwargs={"process_id": scene.kari.uuid, "workplace_id": world.workplace.uuid},
     )
     assert client.get(carve).status_code == 404
+
+
+def test_a_rankings_match_badges_lead_to_matches_the_user_may_open(
+    scene: Scene, client: Client
+) -> None:
+    """The manager's «Foreslått» badge: a badge links only where the person is shown (a
+    masked candidate's match is at another office, and its page would answer 404)."""
+    kari = services.match_propose(
+        actor=scene.world.advisor, process=scene.kari, opening=scene.opening
+    )
+    per = services.match_propose(actor=scene.per.advisor, process=scene.per, opening=scene.opening)
+    client.force_login(scene.world.manager)
+    url = reverse("matching:opening_candidates", kwargs={"opening_id": scene.opening.uuid})
+    page = Page(client.get(url).content.decode())
+    match_links = [link for link in page.links if link.startswith("/jobbmatch/")]
+    assert reverse("matching:match", kwargs={"match_id": kari.uuid}) in page.links
+    assert reverse("matching:match", kwargs={"match_id": per.uuid}) not in page.links
+    for link in match_links:
+        assert client.get(link).status_code == 200, link
