@@ -31,6 +31,13 @@ def test_agreement_pages_are_accessible_and_the_employer_approves(
     check_accessibility(page)
     page.goto(edit)
     check_accessibility(page)
+    page.get_by_label("Timer per uke").fill("900")
+    page.get_by_role("button", name="Lagre").click()
+    summary = page.locator(".aksel-error-summary")
+    expect(summary).to_be_focused()
+    check_accessibility(page)
+    summary.get_by_role("link").first.click()
+    expect(page.get_by_label("Timer per uke")).to_be_in_viewport()
     context.close()
 
     context = browser.new_context(locale="nb-NO")
