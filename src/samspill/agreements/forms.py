@@ -115,6 +115,7 @@ class AgreementForm(_BoundedMixin, AkselFormMixin, forms.ModelForm):  # type: ig
         }
         help_texts = {
             "nav_contact_phone": _("Påkrevd før avtalen sendes til godkjenning."),
+            "measure": _("Bytter du tiltak, viser skjemaet feltene for det nye når du lagrer."),
             "percentage": _(
                 "Midlertidig lønnstilskudd: tom gir satsen innsatsbehovet gir. "
                 "Varig lønnstilskudd: 0–75. Sommerjobb: 50 eller 75."
