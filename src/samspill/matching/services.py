@@ -348,17 +348,35 @@ def meeting_prepare(*, actor: User, meeting: MatchMeeting) -> int:
     return created
 
 
-def share_refusal(actor: User, line: MeetingLine) -> ValidationError | None:
-    """The candidate's own advisor shares them with the meeting, once."""
+def share_refusal(
+    actor: User, line: MeetingLine, *, visible: Collection[int] | None = None
+) -> ValidationError | None:
+    """The candidate's own advisor shares them with the meeting, once. ``visible``: the
+    ids of the processes ``actor`` sees among a page's lines (one query for the page)."""
     process = line.process
     if process.advisor_id != actor.pk or not (
         policy.may_change_process(actor, process)
-        and policy.processes_visible_to(actor).filter(pk=process.pk).exists()
+        and (
+            process.pk in visible
+            if visible is not None
+            else policy.processes_visible_to(actor).filter(pk=process.pk).exists()
+        )
     ):
         return ValidationError(_("Bare kandidatens veileder kan dele kandidaten med møtet."))
     if line.shared_at is not None:
         return ValidationError(_("Kandidaten er allerede delt med møtet."))
     return None
+
+
+def shareable_lines(actor: User, lines: Sequence[MeetingLine]) -> set[int]:
+    """The lines ``actor`` may share with their meeting (``share_refusal`` for each)."""
+    own = [line.process_id for line in lines if line.process.advisor_id == actor.pk]
+    visible = set(
+        policy.processes_visible_to(actor).filter(pk__in=own).values_list("pk", flat=True)
+        if own
+        else []
+    )
+    return {line.pk for line in lines if share_refusal(actor, line, visible=visible) is None}
 
 
 @transaction.atomic

@@ -330,9 +330,7 @@ def meeting_detail(request: AuthenticatedRequest, meeting_id: UUID) -> HttpRespo
         agenda.setdefault(line.opening, []).append((line, people.get(line.process.candidate_id)))
     context = {
         "access": meeting_access,
-        "shareable": {
-            line.pk for line in lines if services.share_refusal(request.user, line) is None
-        },
+        "shareable": services.shareable_lines(request.user, lines),
         "meeting": meeting,
         "agenda": agenda,
         "outcome_form": OutcomeForm(),

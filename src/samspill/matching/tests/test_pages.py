@@ -134,6 +134,9 @@ def test_a_match_meeting_from_invitation_to_outcome(scene: Scene, client: Client
     page = client.get(url).content.decode()
     assert "Kari Lund" in page
     assert "Lagre utfall" in page  # not the jargon «Før utfall»
+    # one compact row per candidate; the outcome form folded away in each row
+    assert page.count('<tr class="aksel-table__row">') == meeting.lines.count() + 1
+    assert page.count("<details>") == meeting.lines.count()
     outcome = reverse(
         "matching:line_outcome", kwargs={"meeting_id": meeting.uuid, "line_id": line.uuid}
     )

@@ -9,12 +9,18 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from samspill.accounts.models import Role
+from samspill.accounts.tests.factories import UserFactory
 from samspill.conftest import World
 from samspill.employers.models import OpeningStatus
 from samspill.employers.tests.factories import OpeningFactory
 from samspill.matching.live import LIVE
 from samspill.matching.models import MatchStatus
-from samspill.matching.tests.factories import MatchFactory, MatchMeetingFactory
+from samspill.matching.tests.factories import (
+    MatchFactory,
+    MatchMeetingFactory,
+    MeetingLineFactory,
+)
 from samspill.matching.tests.scene import build_scene
 from samspill.processes.tests.factories import ProcessFactory
 
@@ -82,3 +88,36 @@ def test_a_persons_openings_do_not_grow_with_the_openings(
     client.get(url)
     with django_assert_num_queries(PROCESS_OPENINGS_QUERIES):
         assert "Lager 4" in client.get(url).content.decode()
+
+
+#: session, user, device, the meeting with its organiser and offices, the lines with
+#: opening, employer, process, advisor, candidate and match, the people shown and their
+#: consents, the masked people, the audit rows; for the advisor, which of their own lines'
+#: processes they see (one query for «Del kandidaten med møtet», not one per line).
+MEETING_QUERIES = {"employer_contact": 11, "advisor": 11}
+
+
+@pytest.mark.parametrize("persona", list(MEETING_QUERIES))
+def test_the_meeting_page_does_not_grow_with_the_agenda(
+    world: World, client: Client, django_assert_num_queries: Any, persona: str
+) -> None:
+    """Five more candidates on the agenda (the advisor's own, and others') cost no query."""
+    client.force_login(world.persona(persona))
+    url = reverse("matching:meeting", kwargs={"meeting_id": world.meeting.uuid})
+
+    colleague = UserFactory(role=Role.ADVISOR, office=world.office)
+
+    def add_lines() -> None:
+        for n in range(5):
+            advisor = world.advisor if n % 2 else colleague
+            process = ProcessFactory(advisor=advisor, office=world.office)
+            MeetingLineFactory(meeting=world.meeting, opening=world.opening, process=process)
+
+    add_lines()
+    client.get(url)
+    with django_assert_num_queries(MEETING_QUERIES[persona]):
+        client.get(url)
+    add_lines()
+    with django_assert_num_queries(MEETING_QUERIES[persona]):
+        response = client.get(url)
+    assert response.status_code == 200
