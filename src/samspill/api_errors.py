@@ -185,8 +185,9 @@ def declare(api: NinjaAPI) -> None:
     - 403 and 404: every operation goes through the access policy, which refuses a change
       the role may not make (403) and hides what the user may not see (404), and an id
       that names nothing is 404;
-    - 422: an operation with parameters or a body (a value refused, by pydantic or by the
-      service, at its field);
+    - 422: an operation with parameters or a body, or any write (a value refused, by
+      pydantic or by the service, at its field; a write without a body, like reopening a
+      process, can still be refused by its service);
     - 400 and 413: an operation with a JSON body (unreadable, or over the size limit).
     """
     from samspill.core.schemas import ErrorOut, ValidationErrorOut
@@ -197,7 +198,7 @@ def declare(api: NinjaAPI) -> None:
             for operation in path_view.operations:
                 sources = {model.__ninja_param_source__ for model in operation.models}
                 codes: dict[int, type[Schema]] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
-                if sources - {"path"}:
+                if sources - {"path"} or set(operation.methods) - {"GET"}:
                     codes[422] = ValidationErrorOut
                 if "body" in sources:
                     codes |= {400: ErrorOut, 413: ErrorOut}

@@ -78,6 +78,8 @@ def no_nul(value: str) -> str:
 
 ShortText = Annotated[str, Field(max_length=200), AfterValidator(no_nul)]
 LongText = Annotated[str, Field(max_length=10_000), AfterValidator(no_nul)]
+#: A reason stored in a 500-character column.
+ReasonText = Annotated[str, Field(max_length=500), AfterValidator(no_nul)]
 
 
 def choice(choices: type[TextChoices] | list[Any], *, blank: bool = False) -> Any:

@@ -10,7 +10,14 @@ from uuid import UUID
 from ninja import Schema
 from pydantic import Field
 
-from samspill.core.schemas import CandidateOut, EventDate, LongText, ShortText, choice
+from samspill.core.schemas import (
+    CandidateOut,
+    EventDate,
+    LongText,
+    ReasonText,
+    ShortText,
+    choice,
+)
 from samspill.employers.models import Opening, OpeningKind, OpeningPurpose
 from samspill.matching.access import MatchAccess, RankedCandidate
 from samspill.matching.engine import CarvedJob, Explanation, MatchResult, Ranking
@@ -235,7 +242,7 @@ class CarveIn(Schema):
 class MatchIn(Schema):
     process_id: UUID
     opening_id: UUID
-    override_reason: LongText = ""
+    override_reason: ReasonText = ""
 
 
 class MoveIn(Schema):

@@ -108,7 +108,6 @@ def match_propose(
     return match
 
 
-@transaction.atomic
 def moves_for(actor: User, match: Match) -> list[MatchStatus]:
     """The next steps ``actor`` may record on ``match``: the transition table's, and for the
     jobseeker and the employer only their answer to what was presented to them."""
@@ -122,6 +121,7 @@ def moves_for(actor: User, match: Match) -> list[MatchStatus]:
     return allowed
 
 
+@transaction.atomic
 def match_move(
     *,
     actor: User,

@@ -12,6 +12,8 @@ from samspill.audit.models import AuditEvent, Purpose
 from samspill.candidates.tests.factories import CandidateFactory
 from samspill.conftest import World
 from samspill.matching.models import Match, MatchStatus, MeetingLine
+from samspill.matching.services import allowed_next_statuses, match_move
+from samspill.matching.tests.factories import MatchFactory
 from samspill.matching.tests.scene import Scene, build_scene
 from samspill.processes.tests.factories import ProcessFactory
 
@@ -155,3 +157,31 @@ def test_a_masked_row_shows_initials_and_age_group_only_when_five_share_them(
     row = per_row()
     assert row["initials"] == "P. D."
     assert row["age_group"] is not None
+
+
+def test_a_too_long_override_reason_is_refused_at_its_field(scene: Scene, client: Client) -> None:
+    client.force_login(scene.world.advisor)
+    body = {
+        "process_id": str(scene.kari.uuid),
+        "opening_id": str(scene.opening.uuid),
+        "override_reason": "x" * 501,
+    }
+    response = _post(client, "/api/matching/matches", body)
+    assert response.status_code == 422
+    assert "override_reason" in response.json()["detail"]
+
+
+def test_reopen_documents_that_its_service_may_refuse(client: Client, world: World) -> None:
+    schema = client.get("/api/openapi.json").json()
+    responses = schema["paths"]["/api/processes/{process_id}/reopen"]["post"]["responses"]
+    assert "422" in responses
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_move_runs_in_its_own_transaction_outside_a_test_transaction() -> None:
+    """Under the web server there is no surrounding transaction: the service opens its own
+    (it locks the match with select_for_update, which needs one)."""
+    match = MatchFactory()
+    target = allowed_next_statuses(match.status)[0]
+    moved = match_move(actor=match.process.advisor, match=match, to_status=target)
+    assert moved.status == target
